@@ -1,0 +1,80 @@
+"""The secretariat's admin for the standing structure, and the mixins every admin here shares."""
+
+from django.contrib import admin
+from django.db.models import Q
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from council.arabic import normalize
+from council.models import Body, MemberState, Membership, Person
+
+
+class BilingualFieldsMixin:
+    """Give each translated input the direction and language of its text, whatever the interface's."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        language = getattr(db_field, "language", None)  # set on modeltranslation's fields only
+        if field is not None and language:
+            field.widget.attrs.update(lang=language, dir="rtl" if language == "ar" else "ltr")
+        return field
+
+
+class NormalizedSearchMixin:
+    """Search the normalized Arabic and English text, so «الامن السيبرانى» finds «الأمن السيبراني».
+
+    Every word must match, in either language. `search_fields` only switches the
+    admin's search box (and autocomplete) on; the lookup itself is below.
+    """
+
+    search_fields = ("search_ar", "search_en")
+
+    def get_search_results(self, request, queryset, search_term):
+        for word in normalize(search_term).split():
+            queryset = queryset.filter(Q(search_ar__contains=word) | Q(search_en__contains=word))
+        return queryset, False
+
+
+class CouncilAdmin(NormalizedSearchMixin, BilingualFieldsMixin, TabbedTranslationAdmin):
+    """Base for our admins: language tabs, input direction per language, normalized search."""
+
+
+class BilingualTabularInline(BilingualFieldsMixin, TranslationTabularInline):
+    pass
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fk_name = "body"
+    fields = ("member_state", "member_body", "role", "start_date", "end_date")
+    autocomplete_fields = ("member_state", "member_body")
+    extra = 0
+
+
+@admin.register(MemberState)
+class MemberStateAdmin(CouncilAdmin):
+    list_display = ("protocol_order", "name", "official_name", "iso_code")
+    list_display_links = ("name",)
+    ordering = ("protocol_order",)
+
+
+@admin.register(Body)
+class BodyAdmin(CouncilAdmin):
+    list_display = ("name", "kind", "sector", "parent")
+    list_filter = ("kind", "sector")
+    list_select_related = ("parent",)
+    autocomplete_fields = ("parent",)
+    prepopulated_fields = {"slug": ("name_en",)}
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ("body", "member_state", "member_body", "role", "start_date", "end_date")
+    list_filter = ("body", "role")
+    list_select_related = ("body", "member_state", "member_body")
+    autocomplete_fields = ("body", "member_state", "member_body")
+
+
+@admin.register(Person)
+class PersonAdmin(CouncilAdmin):
+    list_display = ("name", "honorific")

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CouncilConfig(AppConfig):
+    name = "council"
+    verbose_name = _("Council structure")
+    default_auto_field = "django.db.models.BigAutoField"

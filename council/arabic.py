@@ -1,0 +1,125 @@
+"""Arabic text helpers: ordinals, spelling normalization, bidi controls.
+
+Written by hand because no library gets Arabic ordinals right (the feminine
+forms, 11–19, and compounds such as «الحادية والعشرون»), and normalization is a
+few lines that search and indexing must share exactly.
+"""
+
+import re
+
+# --- Ordinals -------------------------------------------------------------
+
+# Units as ordinals, masculine and feminine. Index 0 is unused.
+_UNITS_M = ["", "الأول", "الثاني", "الثالث", "الرابع", "الخامس",
+            "السادس", "السابع", "الثامن", "التاسع", "العاشر"]
+_UNITS_F = ["", "الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة",
+            "السادسة", "السابعة", "الثامنة", "التاسعة", "العاشرة"]
+# In compounds (11, 21, 31 …) "first" becomes «الحادي» / «الحادية».
+_COMPOUND_ONE = {False: "الحادي", True: "الحادية"}
+# Tens are the same in both genders.
+_TENS = {20: "العشرون", 30: "الثلاثون", 40: "الأربعون", 50: "الخمسون",
+         60: "الستون", 70: "السبعون", 80: "الثمانون", 90: "التسعون"}
+_HUNDREDS = {100: "المئة", 200: "المئتين", 300: "الثلاثمئة", 400: "الأربعمئة",
+             500: "الخمسمئة", 600: "الستمئة", 700: "السبعمئة", 800: "الثمانمئة",
+             900: "التسعمئة"}
+# A round hundred standing alone is nominative: «الدورة المئتان».
+_HUNDREDS_ALONE = {**_HUNDREDS, 200: "المئتان"}
+
+
+def _ordinal_below_100(n, feminine):
+    units = _UNITS_F if feminine else _UNITS_M
+    if n <= 10:
+        return units[n]
+    if n < 20:
+        unit = _COMPOUND_ONE[feminine] if n == 11 else units[n - 10]
+        return f"{unit} {'عشرة' if feminine else 'عشر'}"
+    tens, unit = divmod(n, 10)
+    if unit == 0:
+        return _TENS[n]
+    unit_word = _COMPOUND_ONE[feminine] if unit == 1 else units[unit]
+    return f"{unit_word} و{_TENS[tens * 10]}"
+
+
+def arabic_ordinal(n, feminine=False):
+    """Return the Arabic ordinal of n (1–999) with its article, in the nominative.
+
+    feminine=True agrees with a feminine noun («الدورة الثامنة والأربعون»),
+    False with a masculine one («الاجتماع التاسع والثلاثون»). Above a hundred
+    the Academy's form is used: «الحادي عشر بعد المئة».
+    """
+    if not isinstance(n, int) or not 1 <= n <= 999:
+        raise ValueError(f"Arabic ordinals are written for 1 to 999, not {n!r}.")
+    hundreds, rest = divmod(n, 100)
+    if hundreds == 0:
+        return _ordinal_below_100(rest, feminine)
+    if rest == 0:
+        return _HUNDREDS_ALONE[n]
+    if rest == 1:
+        # As in the compounds: «الحادية بعد المئة», not «الأولى بعد المئة».
+        return f"{_COMPOUND_ONE[feminine]} بعد {_HUNDREDS[hundreds * 100]}"
+    return f"{_ordinal_below_100(rest, feminine)} بعد {_HUNDREDS[hundreds * 100]}"
+
+
+def english_ordinal(n):
+    """Return 1st, 2nd, 3rd, 4th … with 11th–13th (and 111th …) as exceptions."""
+    if n % 100 in (11, 12, 13):
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def with_li(name):
+    """Prefix the preposition «ل» to a name, merging it with the article.
+
+    «المكتب التنفيذي» → «للمكتب التنفيذي», «اللجنة …» → «للجنة …»,
+    «مجلس …» → «لمجلس …».
+    """
+    if name.startswith("الل"):
+        return "ل" + name[2:]
+    if name.startswith("ال"):
+        return "ل" + name[1:]
+    return "ل" + name
+
+
+# --- Normalization --------------------------------------------------------
+
+_LETTERS = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ة": "ه",
+    "ى": "ي",
+    **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits ٠–٩
+    **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits ۰–۹
+})
+# Harakat U+064B–U+0652, the superscript alef U+0670, the tatweel U+0640, and
+# invisible marks a typist may leave in (zero-width joiners, bidi marks and controls).
+_MARKS = re.compile("[\u064b-\u0652\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def normalize(text):
+    """Fold Arabic spelling variants and English case so that both sides of a lookup agree.
+
+    أ إ آ ٱ → ا, ة → ه, ى → ي, diacritics and tatweel removed, Arabic-Indic and
+    Persian digits → 0–9, invisible marks removed, everything case-folded. Used for indexing and for
+    queries alike.
+    """
+    if not text:
+        return ""
+    return _MARKS.sub("", text).translate(_LETTERS).casefold()
+
+
+# --- Bidi controls --------------------------------------------------------
+
+# Embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069) can
+# make a title display in an order other than the one stored. We strip them:
+# our templates isolate each text themselves (dir and lang on its element),
+# so these characters carry no meaning worth keeping. LRM/RLM marks stay:
+# they do not reorder text and Arabic typists use them legitimately.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_bidi_controls(text):
+    """Remove bidi embedding, override and isolate characters from text."""
+    if not text:
+        return text
+    return _BIDI_CONTROLS.sub("", text)

@@ -1,0 +1,18 @@
+from pathlib import Path
+
+import polib
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Compile the .po translation catalogues to .mo (pure Python: no GNU gettext needed)."
+
+    def handle(self, *args, **options):
+        for locale_path in settings.LOCALE_PATHS:
+            for po_path in Path(locale_path).glob("*/LC_MESSAGES/*.po"):
+                mo_path = po_path.with_suffix(".mo")
+                if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+                    continue
+                polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+                self.stdout.write(f"Compiled {mo_path.relative_to(settings.BASE_DIR)}")

@@ -1,0 +1,224 @@
+"""The council's standing structure: member states, bodies, memberships, people."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+from council.arabic import normalize, strip_bidi_controls
+
+
+class CleanTextModel(models.Model):
+    """A model whose text never carries bidi controls that could reorder what a reader sees."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        for field in self._meta.concrete_fields:
+            if isinstance(field, (models.CharField, models.TextField)):
+                value = getattr(self, field.attname)
+                if isinstance(value, str):
+                    setattr(self, field.attname, strip_bidi_controls(value))
+        super().save(*args, **kwargs)
+
+
+class SearchableModel(CleanTextModel):
+    """A model with normalized copies of its Arabic and English text for lookups.
+
+    `search_ar` and `search_en` are rebuilt on every save() from the fields named
+    in `search_source`; code that writes with bulk_create() or update() must call
+    `refresh_search_text()` itself.
+    """
+
+    search_source = ()
+
+    search_ar = models.TextField(editable=False, default="")
+    search_en = models.TextField(editable=False, default="")
+
+    class Meta:
+        abstract = True
+
+    def search_text_extra(self, language):
+        """Return extra text to index for a language (generated names, numbers)."""
+        return []
+
+    def refresh_search_text(self):
+        for language in ("ar", "en"):
+            parts = [getattr(self, f"{name}_{language}", "") or "" for name in self.search_source]
+            parts += self.search_text_extra(language)
+            setattr(self, f"search_{language}", normalize(" ".join(p for p in parts if p)))
+
+    def save(self, *args, **kwargs):
+        self.refresh_search_text()
+        super().save(*args, **kwargs)
+
+
+class MemberState(SearchableModel):
+    search_source = ("name", "official_name")
+
+    iso_code = models.CharField(_("ISO code"), max_length=2, unique=True,
+                                help_text=_("Two-letter ISO 3166 code, e.g. EG."))
+    name = models.CharField(_("name"), max_length=100)
+    official_name = models.CharField(_("official name"), max_length=200, blank=True)
+    protocol_order = models.PositiveSmallIntegerField(
+        _("protocol order"), unique=True,
+        help_text=_("Position in the League of Arab States' official protocol order (Arabic alphabetical)."),
+    )
+
+    class Meta:
+        ordering = ["protocol_order"]
+        verbose_name = _("member state")
+        verbose_name_plural = _("member states")
+
+    def __str__(self):
+        return self.name
+
+
+class Body(SearchableModel):
+    """The council, its executive office, a committee, a working group or the secretariat."""
+
+    class Kind(models.TextChoices):
+        COUNCIL = "council", _("Council of ministers")
+        EXECUTIVE_OFFICE = "executive_office", _("Executive office")
+        PERMANENT_COMMITTEE = "permanent_committee", _("Permanent committee")
+        WORKING_GROUP = "working_group", _("Working group")
+        SECRETARIAT = "secretariat", _("Secretariat")
+
+    class Sector(models.TextChoices):
+        GENERAL = "general", _("General")
+        POST = "post", _("Post")
+        TELECOM = "telecom", _("Telecommunications and information")
+
+    search_source = ("name", "full_name")
+
+    slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in addresses; never change it once published."))
+    name = models.CharField(
+        _("name"), max_length=200,
+        help_text=_("As used in a session's title: «المكتب التنفيذي» / “Executive Office”."),
+    )
+    full_name = models.CharField(
+        _("full name"), max_length=300, blank=True,
+        help_text=_("The official name in full, if longer than the name."),
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices, default=Sector.GENERAL)
+    parent = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="children",
+        verbose_name=_("parent body"), help_text=_("A working group's committee, a committee's council."),
+    )
+    order = models.PositiveSmallIntegerField(_("display order"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("body")
+        verbose_name_plural = _("bodies")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("meetings:body", args=[self.slug])
+
+    @property
+    def holds_sessions(self):
+        """True if its meetings are «دورات» (sessions), False if «اجتماعات» (meetings)."""
+        return self.kind in (self.Kind.COUNCIL, self.Kind.EXECUTIVE_OFFICE)
+
+
+class Membership(models.Model):
+    """A seat on a body: a member state's, or another body's such as the General Secretariat."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Chair")
+        VICE_CHAIR = "vice_chair", _("Vice-chair")
+        MEMBER = "member", _("Member")
+        OBSERVER = "observer", _("Observer")
+        SECRETARIAT = "secretariat", _("Secretariat")
+
+    body = models.ForeignKey(Body, models.CASCADE, related_name="memberships", verbose_name=_("body"))
+    member_state = models.ForeignKey(
+        MemberState, models.CASCADE, null=True, blank=True, related_name="memberships",
+        verbose_name=_("member state"),
+    )
+    member_body = models.ForeignKey(
+        Body, models.CASCADE, null=True, blank=True, related_name="seats",
+        verbose_name=_("member organization"),
+        help_text=_("Instead of a member state: e.g. the General Secretariat."),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    start_date = models.DateField(_("from"), null=True, blank=True, help_text=_("Leave empty if not known."))
+    end_date = models.DateField(_("until"), null=True, blank=True, help_text=_("Leave empty while it lasts."))
+
+    class Meta:
+        ordering = ["body", "member_state__protocol_order", "member_body__order"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(member_state__isnull=False, member_body__isnull=True)
+                | Q(member_state__isnull=True, member_body__isnull=False),
+                name="membership_state_xor_body",
+                violation_error_message=_("Choose either a member state or a member organization, not both."),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="membership_end_not_before_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+            # One current chair per body; overlapping past periods are refused by clean()
+            # and, on PostgreSQL, by an exclusion constraint (see migration 0002).
+            models.UniqueConstraint(
+                fields=["body"], condition=Q(role="chair", end_date__isnull=True),
+                name="one_current_chair_per_body",
+                violation_error_message=_("This body already has a current chair."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member} — {self.body} ({self.get_role_display()})"
+
+    @property
+    def member(self):
+        return self.member_state or self.member_body
+
+    def overlaps(self, other):
+        """True if the two periods share a day; an empty bound is open-ended."""
+        starts_before_other_ends = not (self.start_date and other.end_date) or self.start_date <= other.end_date
+        ends_after_other_starts = not (self.end_date and other.start_date) or self.end_date >= other.start_date
+        return starts_before_other_ends and ends_after_other_starts
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+        if self.role == self.Role.CHAIR and self.body_id:
+            chairs = Membership.objects.filter(body_id=self.body_id, role=self.Role.CHAIR).exclude(pk=self.pk)
+            for chair in chairs.select_related("member_state", "member_body"):
+                if self.overlaps(chair):
+                    raise ValidationError({"role": _(
+                        "%(member)s already chairs %(body)s for %(period)s; end that chairmanship first."
+                    ) % {"member": chair.member, "body": self.body, "period": chair.period_display()}})
+
+    def period_display(self):
+        start = formats.date_format(self.start_date) if self.start_date else "…"
+        end = formats.date_format(self.end_date) if self.end_date else "…"
+        return f"{start} – {end}"
+
+
+class Person(SearchableModel):
+    search_source = ("name", "honorific")
+
+    name = models.CharField(_("name"), max_length=200)
+    honorific = models.CharField(_("honorific"), max_length=50, blank=True,
+                                 help_text=_("E.g. «الدكتور» / “Dr.”, «السفير» / “Ambassador”."))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return f"{self.honorific} {self.name}".strip()

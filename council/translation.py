@@ -1,0 +1,23 @@
+"""Text fields kept in Arabic and English (name_ar, name_en); Arabic is required."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from council.models import Body, MemberState, Person
+
+
+@register(MemberState)
+class MemberStateTranslation(TranslationOptions):
+    fields = ("name", "official_name")
+    required_languages = {"ar": ("name",)}
+
+
+@register(Body)
+class BodyTranslation(TranslationOptions):
+    fields = ("name", "full_name")
+    required_languages = {"ar": ("name",)}
+
+
+@register(Person)
+class PersonTranslation(TranslationOptions):
+    fields = ("name", "honorific")
+    required_languages = {"ar": ("name",)}

@@ -1,0 +1,237 @@
+"""The reference case as demo data: the Executive Office's 48th session and what it reviewed.
+
+Every fact comes from the Arabic press release in the reference folder; where
+the source is silent (the 48th session's date, resolution numbers, who spoke
+for each delegation) the field stays empty. Agenda items are ordered as the
+source names them.
+"""
+
+import csv
+import datetime
+from pathlib import Path
+
+from django.db import transaction
+
+from council.models import Body, MemberState, Membership, Person
+from meetings.models import AgendaItem, Dossier, Participation, Session
+
+MEMBER_STATES_CSV = Path(__file__).resolve().parent.parent / "council" / "data" / "member_states.csv"
+
+BODIES = [
+    # slug, kind, sector, parent, name (ar, en), full name (ar, en)
+    ("council", "council", "general", None,
+     ("مجلس الوزراء العرب للاتصالات والمعلومات", "Arab Telecommunication and Information Council of Ministers"),
+     ("", "")),
+    ("executive-office", "executive_office", "general", "council",
+     ("المكتب التنفيذي", "Executive Office"),
+     ("المكتب التنفيذي لمجلس الوزراء العرب للاتصالات والمعلومات",
+      "Executive Office of the Arab Telecommunication and Information Council of Ministers")),
+    ("postal-committee", "permanent_committee", "post", "council",
+     ("اللجنة العربية الدائمة للبريد", "Arab Permanent Committee for Post"), ("", "")),
+    ("telecom-committee", "permanent_committee", "telecom", "council",
+     ("اللجنة العربية الدائمة للاتصالات والمعلومات", "Arab Permanent Committee for Communications and Information"),
+     ("", "")),
+    ("postal-working-groups", "working_group", "post", "postal-committee",
+     ("فرق العمل البريدية العربية", "Arab postal working groups"), ("", "")),
+    ("telecom-working-groups", "working_group", "telecom", "telecom-committee",
+     ("فرق العمل التابعة للجنة العربية الدائمة للاتصالات والمعلومات",
+      "Working groups of the Arab Permanent Committee for Communications and Information"), ("", "")),
+    ("general-secretariat", "secretariat", "general", None,
+     ("الأمانة العامة لجامعة الدول العربية", "General Secretariat of the League of Arab States"),
+     ("الأمانة العامة لجامعة الدول العربية — قطاع الشؤون الاقتصادية",
+      "General Secretariat of the League of Arab States — Economic Affairs Sector")),
+]
+
+EXECUTIVE_OFFICE_MEMBERS = ["SA", "MA", "DZ", "TN", "PS", "YE", "MR"]  # Egypt chairs
+
+CUSTOMS_DOSSIER = {
+    "slug": "customs-data-exchange-agreement",
+    "title_ar": "اتفاقية تبادل البيانات الجمركية بين الدول العربية",
+    "title_en": "Agreement on customs data exchange between Arab states",
+    "description_ar": "مشروع اتفاقية ناقشته اللجنة العربية الدائمة للبريد في اجتماعها (39)، "
+                      "ثم المكتب التنفيذي في دورته العادية الثامنة والأربعين، تمهيدًا لعرضه على المجلس.",
+    "description_en": "A draft agreement discussed by the Arab Permanent Committee for Post at its 39th meeting, "
+                      "then by the Executive Office at its 48th ordinary session, on its way to the Council.",
+}
+
+POSTAL_39_ITEMS = [
+    ("تقرير وتوصيات اجتماعات فرق العمل البريدية العربية",
+     "Report and recommendations of the meetings of the Arab postal working groups", False),
+    ("مشروع اتفاقية تبادل البيانات الجمركية بين الدول العربية",
+     "Draft agreement on customs data exchange between Arab states", True),
+    ("الترشيحات العربية لعضوية مجلسي الإدارة والاستثمار بالاتحاد البريدي العالمي والترشيحات لمنصبي "
+     "المدير العام للاتحاد البريدي العالمي ونائبه",
+     "Arab nominations for membership of the UPU Council of Administration and Postal Operations Council, "
+     "and nominations for UPU Director General and Deputy Director General", False),
+    ("ترشح جمهورية مصر العربية لمنصب الأمين العام للاتحاد البريدي الإفريقي الشامل",
+     "Candidacy of the Arab Republic of Egypt for Secretary-General of the Pan-African Postal Union", False),
+    ("متابعة تنفيذ خطة التنمية الإقليمية للمنطقة العربية",
+     "Follow-up of the implementation of the regional development plan for the Arab region", False),
+    ("القضايا الخاصة بفلسطين", "Issues concerning Palestine", False),
+]
+
+TELECOM_47_ITEMS = [
+    ("نتائج اجتماعات فرق العمل التابعة للجنة العربية الدائمة للاتصالات والمعلومات",
+     "Outcomes of the meetings of the committee's working groups", False),
+    ("التعاون العربي المشترك مع المجموعات والمنظمات الإقليمية الأخرى في مجال الاتصالات وتقنية المعلومات "
+     "مثل التعاون العربي الصيني والروسي",
+     "Joint Arab cooperation with other regional groups and organizations in ICT, such as Arab–Chinese "
+     "and Arab–Russian cooperation", False),
+    ("المؤتمر الإقليمي حول فرص وتحديات الأمن السيبراني الحديث",
+     "Regional conference on the opportunities and challenges of modern cybersecurity", False),
+    ("ندوة الاقتصاد الرقمي – إكسبو 2020", "Digital economy seminar — Expo 2020", False),
+    ("المبادرة العربية لحوكمة الإنترنت في المنطقة العربية",
+     "Arab initiative for internet governance in the Arab region", False),
+    ("التحضير للمؤتمر العالمي لتنمية الاتصالات", "Preparation for the World Telecommunication Development Conference",
+     False),
+    ("نتائج اجتماع مجلس الاتحاد الدولي للاتصالات", "Outcomes of the ITU Council meeting", False),
+    ("مبادرة العاصمة العربية الرقمية", "The Arab Digital Capital initiative", False),
+]
+
+# The agenda named in the Assistant Secretary-General's opening address.
+SESSION_48_TOPICS = [
+    ("التنسيق بشأن موضوعات فرق العمل البريدية", "Coordination on the topics of the postal working groups", False),
+    ("اتفاقية تبادل البيانات الجمركية بين الدول العربية",
+     "Agreement on customs data exchange between Arab states", True),
+    ("تحديث الاستراتيجية العربية للاتصالات والمعلومات", "Updating the Arab ICT strategy", False),
+    ("مؤشرات الاتصالات وتقنية المعلومات", "ICT indicators", False),
+    ("الذكاء الاصطناعي", "Artificial intelligence", False),
+    ("حوكمة الإنترنت", "Internet governance", False),
+    ("ندوة الاقتصاد الرقمي بإكسبو 2020", "Digital economy seminar at Expo 2020", False),
+    ("الأمن السيبراني", "Cybersecurity", False),
+    ("التعاون العربي مع المجموعات والمنظمات الإقليمية الأخرى مثل الصين وروسيا، ومع كافة أصحاب المصلحة",
+     "Arab cooperation with other regional groups and organizations, such as China and Russia, "
+     "and with all stakeholders", False),
+    ("التحضير العربي المشترك للمؤتمرات القادمة للاتحاد الدولي للاتصالات والاتحاد البريدي العالمي",
+     "Joint Arab preparation for the coming conferences of the ITU and the UPU", False),
+]
+
+
+@transaction.atomic
+def load_demo():
+    """Create or update the demo records; running it twice gives the same data."""
+    states = load_member_states()
+    bodies = load_bodies()
+    load_memberships(bodies, states)
+    dossier, _ = Dossier.objects.update_or_create(slug=CUSTOMS_DOSSIER["slug"], defaults=CUSTOMS_DOSSIER)
+
+    postal_39 = upsert_session(
+        bodies["postal-committee"], 39, start_date=datetime.date(2021, 6, 3), mode=Session.Mode.IN_PERSON,
+        city_ar="شرم الشيخ", city_en="Sharm El-Sheikh", host_state=states["EG"],
+    )
+    upsert_items(postal_39, POSTAL_39_ITEMS, dossier)
+    telecom_47 = upsert_session(
+        bodies["telecom-committee"], 47, start_date=datetime.date(2021, 7, 12), mode=Session.Mode.REMOTE,
+    )
+    upsert_items(telecom_47, TELECOM_47_ITEMS, dossier)
+
+    session_48 = upsert_session(
+        bodies["executive-office"], 48, mode=Session.Mode.REMOTE,
+        date_note_ar="لم يذكر المصدر تاريخ الانعقاد؛ الدورة لاحقة للاجتماع (47) للجنة العربية الدائمة "
+                     "للاتصالات والمعلومات (12/7/2021) الذي ناقشت نتائجه.",
+        date_note_en="The source does not give the date; the session came after the telecom committee's "
+                     "47th meeting (12 July 2021), whose outcomes it discussed.",
+    )
+    upsert_items(session_48, SESSION_48_TOPICS, dossier)
+    review_39 = upsert_item(
+        session_48, len(SESSION_48_TOPICS) + 1, None,
+        "نتائج أعمال الاجتماع (39) للجنة العربية الدائمة للبريد (شرم الشيخ: 3/6/2021)",
+        "Outcomes of the 39th meeting of the Arab Permanent Committee for Post (Sharm El-Sheikh, 3 June 2021)",
+        reviewed_session=postal_39,
+    )
+    order = upsert_items(session_48, POSTAL_39_ITEMS, dossier, parent=review_39, first_order=review_39.order + 1)
+    review_47 = upsert_item(
+        session_48, order, None,
+        "نتائج الاجتماع (47) للجنة العربية الدائمة للاتصالات والمعلومات (عن بعد: 12/7/2021)",
+        "Outcomes of the 47th meeting of the Arab Permanent Committee for Communications and Information "
+        "(remote, 12 July 2021)",
+        reviewed_session=telecom_47,
+    )
+    upsert_items(session_48, TELECOM_47_ITEMS, dossier, parent=review_47, first_order=review_47.order + 1)
+    load_session_48_participants(session_48, bodies, states)
+    return session_48
+
+
+def load_member_states():
+    states = {}
+    with open(MEMBER_STATES_CSV, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            states[row["iso_code"]], _ = MemberState.objects.update_or_create(
+                iso_code=row["iso_code"],
+                defaults={
+                    "protocol_order": int(row["protocol_order"]),
+                    "name_ar": row["name_ar"], "name_en": row["name_en"],
+                    "official_name_ar": row["official_name_ar"], "official_name_en": row["official_name_en"],
+                },
+            )
+    return states
+
+
+def load_bodies():
+    bodies = {}
+    for order, (slug, kind, sector, parent, name, full_name) in enumerate(BODIES, start=1):
+        bodies[slug], _ = Body.objects.update_or_create(slug=slug, defaults={
+            "kind": kind, "sector": sector, "parent": bodies.get(parent), "order": order,
+            "name_ar": name[0], "name_en": name[1], "full_name_ar": full_name[0], "full_name_en": full_name[1],
+        })
+    return bodies
+
+
+def load_memberships(bodies, states):
+    office = bodies["executive-office"]
+    Membership.objects.update_or_create(body=office, member_state=states["EG"],
+                                        defaults={"role": Membership.Role.CHAIR})
+    for code in EXECUTIVE_OFFICE_MEMBERS:
+        Membership.objects.update_or_create(body=office, member_state=states[code],
+                                            defaults={"role": Membership.Role.MEMBER})
+    Membership.objects.update_or_create(body=office, member_body=bodies["general-secretariat"],
+                                        defaults={"role": Membership.Role.SECRETARIAT})
+    # The Council is the ministers of every member state.
+    for state in states.values():
+        Membership.objects.update_or_create(body=bodies["council"], member_state=state,
+                                            defaults={"role": Membership.Role.MEMBER})
+
+
+def upsert_session(body, number, **fields):
+    session, _ = Session.objects.update_or_create(
+        body=body, kind=Session.Kind.ORDINARY, number=number,
+        defaults={"status": Session.Status.HELD, "publication": Session.Publication.PUBLISHED, **fields},
+    )
+    return session
+
+
+def upsert_item(session, order, dossier, title_ar, title_en, parent=None, reviewed_session=None):
+    item, _ = AgendaItem.objects.update_or_create(session=session, order=order, defaults={
+        "title_ar": title_ar, "title_en": title_en, "parent": parent,
+        "reviewed_session": reviewed_session, "dossier": dossier,
+    })
+    return item
+
+
+def upsert_items(session, items, dossier, parent=None, first_order=1):
+    """Create the items in order from first_order; return the next free order."""
+    order = first_order
+    for title_ar, title_en, in_dossier in items:
+        upsert_item(session, order, dossier if in_dossier else None, title_ar, title_en, parent=parent)
+        order += 1
+    return order
+
+
+def load_session_48_participants(session, bodies, states):
+    talaat, _ = Person.objects.update_or_create(name_en="Amr Talaat", defaults={
+        "name_ar": "عمرو طلعت", "honorific_ar": "الدكتور", "honorific_en": "Dr."})
+    kamal, _ = Person.objects.update_or_create(name_en="Kamal Hassan Ali", defaults={
+        "name_ar": "كمال حسن علي", "honorific_ar": "السفير", "honorific_en": "Ambassador"})
+    remote = Participation.Attendance.REMOTE
+    Participation.objects.update_or_create(session=session, member_state=states["EG"], defaults={
+        "person": talaat, "role": Participation.Role.CHAIR, "attendance": remote,
+        "position_ar": "وزير الاتصالات وتكنولوجيا المعلومات",
+        "position_en": "Minister of Communications and Information Technology"})
+    Participation.objects.update_or_create(session=session, organization=bodies["general-secretariat"], defaults={
+        "person": kamal, "role": Participation.Role.SECRETARIAT, "attendance": remote,
+        "position_ar": "الأمين العام المساعد، رئيس قطاع الشؤون الاقتصادية",
+        "position_en": "Assistant Secretary-General, Head of the Economic Affairs Sector"})
+    # The source says the member states of the Executive Office took part, not who spoke for them.
+    for code in EXECUTIVE_OFFICE_MEMBERS:
+        Participation.objects.update_or_create(session=session, member_state=states[code], defaults={
+            "person": None, "role": Participation.Role.DELEGATE, "attendance": remote})

@@ -1,0 +1,412 @@
+"""What happens at sessions: agendas, resolutions, participation, documents, dossiers."""
+
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from council.arabic import arabic_ordinal, english_ordinal, with_li
+from council.models import Body, CleanTextModel, MemberState, Person, SearchableModel
+
+
+class SessionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(publication=Session.Publication.PUBLISHED)
+
+    def visible_to(self, user):
+        """Everything for staff; only published sessions for everyone else."""
+        return self if user.is_staff else self.published()
+
+
+class Session(SearchableModel):
+    """One session (دورة) or meeting (اجتماع) of a body."""
+
+    class Kind(models.TextChoices):
+        ORDINARY = "ordinary", _("Ordinary")
+        EXTRAORDINARY = "extraordinary", _("Extraordinary")
+
+    class Mode(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        REMOTE = "remote", _("Remote")
+        HYBRID = "hybrid", _("Hybrid")
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        HELD = "held", _("Held")
+        POSTPONED = "postponed", _("Postponed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Publication(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    search_source = ("city", "date_note")
+
+    body = models.ForeignKey(Body, models.PROTECT, related_name="sessions", verbose_name=_("body"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ORDINARY)
+    number = models.PositiveIntegerField(_("number"), help_text=_("The session's number within its body and kind."))
+    start_date = models.DateField(_("start date"), null=True, blank=True,
+                                  help_text=_("Leave empty while the date is not known."))
+    end_date = models.DateField(_("end date"), null=True, blank=True,
+                                help_text=_("Leave empty for a one-day session."))
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True,
+        help_text=_("Filled from the start date; set it by hand only when the exact date is not known."),
+    )
+    date_note = models.CharField(_("note on the date"), max_length=200, blank=True,
+                                 help_text=_("E.g. why the date is not known yet."))
+    mode = models.CharField(_("mode"), max_length=20, choices=Mode.choices, default=Mode.IN_PERSON)
+    city = models.CharField(_("venue city"), max_length=100, blank=True)
+    host_state = models.ForeignKey(MemberState, models.PROTECT, null=True, blank=True,
+                                   related_name="hosted_sessions", verbose_name=_("host state"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    publication = models.CharField(
+        _("publication"), max_length=20, choices=Publication.choices, default=Publication.DRAFT,
+        help_text=_("Only published sessions are visible outside the secretariat."),
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "-start_date", "body", "-number"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        constraints = [
+            models.UniqueConstraint(fields=["body", "kind", "number"], name="unique_session_number"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="session_end_not_before_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_name()
+
+    def get_absolute_url(self):
+        return reverse("meetings:session", args=[self.pk])
+
+    def display_name(self, language=None):
+        """Return the generated name: «الدورة العادية الثامنة والأربعون للمكتب التنفيذي».
+
+        Touches the database for the body unless it was selected with the session.
+        """
+        language = (language or get_language() or "ar")[:2]
+        body = self.body
+        extraordinary = self.kind == self.Kind.EXTRAORDINARY
+        if language == "ar":
+            if body.holds_sessions:
+                noun = "الدورة غير العادية" if extraordinary else "الدورة العادية"
+            else:
+                noun = "الاجتماع غير العادي" if extraordinary else "الاجتماع"
+            ordinal = arabic_ordinal(self.number, feminine=body.holds_sessions)
+            return f"{noun} {ordinal} {with_li(body.name_ar)}"
+        if body.holds_sessions:
+            noun = "extraordinary session" if extraordinary else "ordinary session"
+        else:
+            noun = "extraordinary meeting" if extraordinary else "meeting"
+        return f"{english_ordinal(self.number)} {noun} of the {body.name_en or body.name_ar}"
+
+    def search_text_extra(self, language):
+        return [self.display_name(language), str(self.number)]
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+        if self.body_id and self.number:
+            clash = Session.objects.filter(body_id=self.body_id, kind=self.kind, number=self.number).exclude(pk=self.pk)
+            if clash.exists():
+                raise ValidationError({"number": _("%(session)s already exists.") % {"session": clash.get()}})
+
+    def save(self, *args, **kwargs):
+        if self.start_date:
+            self.year = self.start_date.year
+        super().save(*args, **kwargs)
+
+    @property
+    def is_public(self):
+        return self.publication == self.Publication.PUBLISHED
+
+    def agenda(self):
+        """Return the top-level agenda items in order, each with .sub_items and .label.
+
+        One query; labels are the item's own number if set, else "3" or "3.1"
+        from its position.
+        """
+        items = list(self.agenda_items.all())
+        children = {}
+        for item in items:
+            children.setdefault(item.parent_id, []).append(item)
+
+        def label(siblings, prefix):
+            for position, item in enumerate(siblings, start=1):
+                item.label = item.number or f"{prefix}{position}"
+                item.sub_items = children.get(item.pk, [])
+                label(item.sub_items, f"{item.label}.")
+
+        top = children.get(None, [])
+        label(top, "")
+        return top
+
+
+class Dossier(SearchableModel):
+    """One subject followed across bodies and sessions, e.g. an agreement on its way to adoption."""
+
+    search_source = ("title", "description")
+
+    slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in addresses; never change it once published."))
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("meetings:dossier", args=[self.slug])
+
+
+class AgendaItem(SearchableModel):
+    class Kind(models.TextChoices):
+        FOR_DECISION = "decision", _("For decision")
+        FOR_INFORMATION = "information", _("For information")
+
+    search_source = ("title", "description")
+
+    session = models.ForeignKey(Session, models.CASCADE, related_name="agenda_items", verbose_name=_("session"))
+    parent = models.ForeignKey("self", models.CASCADE, null=True, blank=True, related_name="children",
+                               verbose_name=_("main item"), help_text=_("Set for a sub-item."))
+    order = models.PositiveIntegerField(_("order"), help_text=_("Sorts the items of the whole session, sub-items included."))
+    number = models.CharField(_("printed number"), max_length=20, blank=True,
+                              help_text=_("Leave empty to number by position (3, 3.1 …)."))
+    title = models.CharField(_("title"), max_length=500)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.FOR_DECISION)
+    reviewed_session = models.ForeignKey(
+        Session, models.PROTECT, null=True, blank=True, related_name="reviewed_by",
+        verbose_name=_("reviewed session"), help_text=_("Set when this item reviews another session's outcomes."),
+    )
+    dossier = models.ForeignKey(Dossier, models.SET_NULL, null=True, blank=True,
+                                related_name="agenda_items", verbose_name=_("dossier"))
+
+    class Meta:
+        ordering = ["session", "order"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "order"], name="unique_agenda_order"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.parent_id and self.session_id and self.parent.session_id != self.session_id:
+            raise ValidationError({"parent": _("The main item must be on the same session's agenda.")})
+        if self.parent_id and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("An item cannot be its own main item.")})
+        if self.reviewed_session_id and self.reviewed_session_id == self.session_id:
+            raise ValidationError({"reviewed_session": _("A session cannot review its own outcomes.")})
+        if self.session_id and self.order is not None:
+            clash = AgendaItem.objects.filter(session_id=self.session_id, order=self.order).exclude(pk=self.pk).first()
+            if clash:
+                raise ValidationError({"order": _(
+                    "Order %(order)s is already taken by «%(item)s» on this agenda."
+                ) % {"order": self.order, "item": clash}})
+
+
+class Resolution(SearchableModel):
+    """What a session resolved. Numbers are unique per session and kind (see the README)."""
+
+    class Kind(models.TextChoices):
+        RESOLUTION = "resolution", _("Resolution")
+        DECISION = "decision", _("Decision")
+        RECOMMENDATION = "recommendation", _("Recommendation")
+
+    class Status(models.TextChoices):
+        ADOPTED = "adopted", _("Adopted")
+        DEFERRED = "deferred", _("Deferred")
+        SUPERSEDED = "superseded", _("Superseded")
+
+    search_source = ("title", "text", "number_display")
+
+    session = models.ForeignKey(Session, models.CASCADE, related_name="resolutions", verbose_name=_("session"))
+    agenda_item = models.ForeignKey(AgendaItem, models.SET_NULL, null=True, blank=True,
+                                    related_name="resolutions", verbose_name=_("agenda item"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.RESOLUTION)
+    number = models.PositiveIntegerField(_("number"), null=True, blank=True,
+                                         help_text=_("Leave empty until the secretariat assigns it."))
+    number_display = models.CharField(_("number as printed"), max_length=50, blank=True,
+                                      help_text=_("E.g. «ق 5 – د.ع 48»; empty prints the number."))
+    title = models.CharField(_("title"), max_length=500)
+    text = models.TextField(_("text"), blank=True)
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ADOPTED)
+
+    class Meta:
+        ordering = ["session", "kind", "number", "id"]
+        verbose_name = _("resolution")
+        verbose_name_plural = _("resolutions")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "kind", "number"], name="unique_resolution_number"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.agenda_item_id and self.session_id and self.agenda_item.session_id != self.session_id:
+            raise ValidationError({"agenda_item": _("The agenda item must belong to the same session.")})
+        if self.session_id and self.number is not None:
+            clash = Resolution.objects.filter(session_id=self.session_id, kind=self.kind, number=self.number)
+            clash = clash.exclude(pk=self.pk).first()
+            if clash:
+                raise ValidationError({"number": _(
+                    "Number %(number)s is already used by «%(resolution)s» in this session."
+                ) % {"number": self.number, "resolution": clash}})
+
+    @property
+    def printed_number(self):
+        return self.number_display or (str(self.number) if self.number is not None else "")
+
+
+class Reservation(CleanTextModel):
+    """A member state's reservation (تحفظ) on a resolution."""
+
+    resolution = models.ForeignKey(Resolution, models.CASCADE, related_name="reservations",
+                                   verbose_name=_("resolution"))
+    member_state = models.ForeignKey(MemberState, models.PROTECT, related_name="reservations",
+                                     verbose_name=_("member state"))
+    text = models.TextField(_("text of the reservation"), blank=True)
+
+    class Meta:
+        ordering = ["resolution", "member_state__protocol_order"]
+        verbose_name = _("reservation")
+        verbose_name_plural = _("reservations")
+        constraints = [
+            models.UniqueConstraint(fields=["resolution", "member_state"], name="one_reservation_per_state"),
+        ]
+
+    def __str__(self):
+        return f"{self.member_state} — {self.resolution}"
+
+
+class Participation(CleanTextModel):
+    """Who attended a session, for a member state's delegation or for an organization."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Chair")
+        HEAD_OF_DELEGATION = "head", _("Head of delegation")
+        DELEGATE = "delegate", _("Delegate")
+        SECRETARIAT = "secretariat", _("Secretariat")
+        OBSERVER = "observer", _("Observer")
+
+    class Attendance(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        REMOTE = "remote", _("Remote")
+
+    session = models.ForeignKey(Session, models.CASCADE, related_name="participants", verbose_name=_("session"))
+    member_state = models.ForeignKey(MemberState, models.PROTECT, null=True, blank=True,
+                                     related_name="participations", verbose_name=_("member state"))
+    organization = models.ForeignKey(Body, models.PROTECT, null=True, blank=True, related_name="participations",
+                                     verbose_name=_("organization"), help_text=_("Instead of a member state."))
+    person = models.ForeignKey(Person, models.PROTECT, null=True, blank=True, related_name="participations",
+                               verbose_name=_("person"))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.DELEGATE)
+    position = models.CharField(_("title at the time"), max_length=300, blank=True,
+                                help_text=_("E.g. «وزير الاتصالات وتكنولوجيا المعلومات»."))
+    attendance = models.CharField(_("attendance"), max_length=20, choices=Attendance.choices,
+                                  default=Attendance.IN_PERSON)
+
+    class Meta:
+        ordering = ["session", "member_state__protocol_order", "id"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(member_state__isnull=False, organization__isnull=True)
+                | Q(member_state__isnull=True, organization__isnull=False),
+                name="participation_state_xor_organization",
+                violation_error_message=_("Choose either a member state or an organization, not both."),
+            ),
+            models.UniqueConstraint(fields=["session"], condition=Q(role="chair"), name="one_chair_per_session",
+                                    violation_error_message=_("This session already has a chair.")),
+        ]
+
+    def __str__(self):
+        who = self.person or self.get_role_display()
+        return f"{who} ({self.member_state or self.organization})"
+
+
+def document_path(document, filename):
+    return f"documents/{document.session_id}/{filename}"
+
+
+class Document(SearchableModel):
+    class Type(models.TextChoices):
+        AGENDA = "agenda", _("Agenda")
+        REPORT = "report", _("Report")
+        MINUTES = "minutes", _("Minutes")
+        WORKING_PAPER = "working_paper", _("Working paper")
+        RESOLUTIONS = "resolutions", _("Resolutions")
+        OTHER = "other", _("Other")
+
+    class Language(models.TextChoices):
+        ARABIC = "ar", _("Arabic")
+        ENGLISH = "en", _("English")
+        FRENCH = "fr", _("French")
+        MULTILINGUAL = "mul", _("Several languages")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        MEMBER_STATES = "member_states", _("Member states only")
+
+    search_source = ("title",)
+
+    session = models.ForeignKey(Session, models.CASCADE, related_name="documents", verbose_name=_("session"))
+    agenda_item = models.ForeignKey(AgendaItem, models.SET_NULL, null=True, blank=True,
+                                    related_name="documents", verbose_name=_("agenda item"))
+    resolution = models.ForeignKey(Resolution, models.SET_NULL, null=True, blank=True,
+                                   related_name="documents", verbose_name=_("resolution"))
+    title = models.CharField(_("title"), max_length=300)
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.WORKING_PAPER)
+    language = models.CharField(_("language"), max_length=3, choices=Language.choices, default=Language.ARABIC)
+    visibility = models.CharField(_("visibility"), max_length=20, choices=Visibility.choices,
+                                  default=Visibility.MEMBER_STATES)
+    file = models.FileField(_("file"), upload_to=document_path)
+    sha256 = models.CharField(_("SHA-256 checksum"), max_length=64, editable=False, blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"), editable=False, default=0)
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["session", "type", "id"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.agenda_item_id and self.session_id and self.agenda_item.session_id != self.session_id:
+            raise ValidationError({"agenda_item": _("The agenda item must belong to the same session.")})
+        if self.resolution_id and self.session_id and self.resolution.session_id != self.session_id:
+            raise ValidationError({"resolution": _("The resolution must belong to the same session.")})
+
+    def save(self, *args, **kwargs):
+        if self.file and not self.file._committed:
+            digest = hashlib.sha256()
+            for chunk in self.file.chunks():
+                digest.update(chunk)
+            self.sha256 = digest.hexdigest()
+            self.size = self.file.size
+        super().save(*args, **kwargs)

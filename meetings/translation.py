@@ -1,0 +1,44 @@
+"""Text fields kept in Arabic and English (title_ar, title_en); Arabic is required."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from meetings.models import AgendaItem, Document, Dossier, Participation, Reservation, Resolution, Session
+
+
+@register(Session)
+class SessionTranslation(TranslationOptions):
+    fields = ("city", "date_note")
+
+
+@register(Dossier)
+class DossierTranslation(TranslationOptions):
+    fields = ("title", "description")
+    required_languages = {"ar": ("title",)}
+
+
+@register(AgendaItem)
+class AgendaItemTranslation(TranslationOptions):
+    fields = ("title", "description")
+    required_languages = {"ar": ("title",)}
+
+
+@register(Resolution)
+class ResolutionTranslation(TranslationOptions):
+    fields = ("title", "text")
+    required_languages = {"ar": ("title",)}
+
+
+@register(Reservation)
+class ReservationTranslation(TranslationOptions):
+    fields = ("text",)
+
+
+@register(Participation)
+class ParticipationTranslation(TranslationOptions):
+    fields = ("position",)
+
+
+@register(Document)
+class DocumentTranslation(TranslationOptions):
+    fields = ("title",)
+    required_languages = {"ar": ("title",)}

@@ -1,0 +1,2 @@
+def test_it_loads(settings):
+    assert settings.SECRET_KEY.startswith("test-only")
