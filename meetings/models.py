@@ -221,7 +221,7 @@ class AgendaItem(SearchableModel):
             clash = AgendaItem.objects.filter(session_id=self.session_id, order=self.order).exclude(pk=self.pk).first()
             if clash:
                 raise ValidationError({"order": _(
-                    "Order %(order)s is already taken by «%(item)s» on this agenda."
+                    "Order %(order)s is already taken by “%(item)s” on this agenda."
                 ) % {"order": self.order, "item": clash}})
 
 
@@ -272,7 +272,7 @@ class Resolution(SearchableModel):
             clash = clash.exclude(pk=self.pk).first()
             if clash:
                 raise ValidationError({"number": _(
-                    "Number %(number)s is already used by «%(resolution)s» in this session."
+                    "Number %(number)s is already used by “%(resolution)s” in this session."
                 ) % {"number": self.number, "resolution": clash}})
 
     @property
