@@ -78,3 +78,16 @@ class MembershipAdmin(admin.ModelAdmin):
 @admin.register(Person)
 class PersonAdmin(CouncilAdmin):
     list_display = ("name", "honorific")
+
+
+from council.models import Delegate  # noqa: E402  (kept beside its admin, added after the rest)
+
+
+@admin.register(Delegate)
+class DelegateAdmin(admin.ModelAdmin):
+    list_display = ("user", "member_state")
+    list_filter = ("member_state",)
+    list_select_related = ("user", "member_state")
+    autocomplete_fields = ("member_state",)
+    raw_id_fields = ("user",)
+    search_fields = ("user__username", "user__first_name", "user__last_name", "user__email")

@@ -1,5 +1,6 @@
 """The council's standing structure: member states, bodies, memberships, people."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -222,3 +223,30 @@ class Person(SearchableModel):
 
     def __str__(self):
         return f"{self.honorific} {self.name}".strip()
+
+
+class Delegate(models.Model):
+    """A member state's delegate: a login that may read documents restricted to member states."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, models.CASCADE, related_name="delegate",
+                                verbose_name=_("user"))
+    member_state = models.ForeignKey(MemberState, models.PROTECT, related_name="delegates",
+                                     verbose_name=_("member state"))
+
+    class Meta:
+        ordering = ["member_state__protocol_order", "user__username"]
+        verbose_name = _("delegate")
+        verbose_name_plural = _("delegates")
+
+    def __str__(self):
+        return f"{self.user.get_full_name() or self.user.get_username()} ({self.member_state})"
+
+    @staticmethod
+    def may_read_restricted(user):
+        """True if the user may read documents restricted to member states: staff or an active delegate.
+
+        Touches the database once for a signed-in non-staff user.
+        """
+        if not user.is_active:
+            return False
+        return user.is_staff or Delegate.objects.filter(user_id=user.pk).exists()
