@@ -1,0 +1,46 @@
+"""Read a page's form the way a browser would submit it, so admin tests post what a person would."""
+
+from html.parser import HTMLParser
+
+
+class _FormReader(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.values = {}
+        self._select = None
+        self._textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("submit", "button", "file", "image"):
+            if attrs.get("type") in ("checkbox", "radio"):
+                if "checked" in attrs:
+                    self.values[name] = attrs.get("value", "on")
+            else:
+                self.values[name] = attrs.get("value", "")
+        elif tag == "select" and name:
+            self._select = name
+            self.values.setdefault(name, "")
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.values[self._select] = attrs.get("value", "")
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.values[name] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.values[self._textarea] += data.lstrip("\n") if not self.values[self._textarea] else data
+
+
+def form_values(response):
+    """Return {name: value} for every field the page would submit (empty inline templates excluded)."""
+    reader = _FormReader()
+    reader.feed(response.content.decode())
+    return {name: value for name, value in reader.values.items() if "__prefix__" not in name}
