@@ -1,0 +1,66 @@
+"""`manage.py load_demo` loads the reference case, and loading it twice changes nothing."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from council.models import Body, MemberState, Membership, Person
+from meetings.models import AgendaItem, Dossier, Participation, Session
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [MemberState, Body, Membership, Person, Session, AgendaItem, Dossier, Participation]
+
+
+def snapshot():
+    """Every row of every demo model, less the time it was last saved."""
+    return {model.__name__: [{k: v for k, v in row.items() if k != "updated_at"}
+                             for row in model.objects.order_by("pk").values()] for model in MODELS}
+
+
+def test_it_loads_the_reference_case():
+    call_command("load_demo", stdout=io.StringIO())
+    assert MemberState.objects.count() == 22
+    assert list(MemberState.objects.values_list("iso_code", flat=True)[:3]) == ["JO", "AE", "BH"]
+    office = Body.objects.get(slug="executive-office")
+    assert office.memberships.get(role="chair").member_state.iso_code == "EG"
+    assert office.memberships.filter(role="member").count() == 7
+    assert office.memberships.get(role="secretariat").member_body.slug == "general-secretariat"
+    session = Session.objects.get(body=office, number=48)
+    assert session.start_date is None, "the source gives no date: none may be invented"
+    assert session.mode == Session.Mode.REMOTE
+    chair = session.participants.get(role="chair")
+    assert (chair.person.name_ar, chair.member_state.iso_code) == ("عمرو طلعت", "EG")
+    assert session.participants.get(role="secretariat").person.name_en == "Kamal Hassan Ali"
+    reviewed = {item.reviewed_session.number for item in session.agenda_items.exclude(reviewed_session=None)}
+    assert reviewed == {39, 47}
+    postal = Session.objects.get(body__slug="postal-committee", number=39)
+    assert (str(postal.start_date), postal.city_ar, postal.city_en) == ("2021-06-03", "شرم الشيخ", "Sharm El-Sheikh")
+    telecom = Session.objects.get(body__slug="telecom-committee", number=47)
+    assert (str(telecom.start_date), telecom.mode) == ("2021-07-12", Session.Mode.REMOTE)
+    dossier = Dossier.objects.get(slug="customs-data-exchange-agreement")
+    assert {item.session.number for item in dossier.agenda_items.all()} == {39, 48}
+
+
+def test_loading_twice_gives_the_same_data():
+    call_command("load_demo", stdout=io.StringIO())
+    first = snapshot()
+    call_command("load_demo", stdout=io.StringIO())
+    assert snapshot() == first
+
+
+def test_it_refuses_a_demo_login_with_production_settings(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG is off"):
+        call_command("load_demo", "--with-login", stdout=io.StringIO())
+    assert not Session.objects.exists(), "nothing is loaded when the command is refused"
+
+
+def test_it_prints_a_working_demo_login_in_demo_mode(settings, client):
+    settings.DEBUG = True
+    out = io.StringIO()
+    call_command("load_demo", "--with-login", stdout=out)
+    password = out.getvalue().split("password: ")[1].split()[0]
+    assert client.login(username="secretariat", password=password)
+    assert client.get("/ar/admin/meetings/session/").status_code == 200
