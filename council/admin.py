@@ -37,6 +37,9 @@ class NormalizedSearchMixin:
 class CouncilAdmin(NormalizedSearchMixin, BilingualFieldsMixin, TabbedTranslationAdmin):
     """Base for our admins: language tabs, input direction per language, normalized search."""
 
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
 
 class BilingualTabularInline(BilingualFieldsMixin, TranslationTabularInline):
     pass

@@ -1,2 +1,0 @@
-def test_it_loads(settings):
-    assert settings.SECRET_KEY.startswith("test-only")
