@@ -21,6 +21,24 @@ class SessionQuerySet(models.QuerySet):
         """Everything for staff; only published sessions for everyone else."""
         return self if user.is_staff else self.published()
 
+    def upcoming(self, today):
+        """Sessions not over by today, and planned ones with no date yet; the soonest first."""
+        undated_planned = Q(start_date__isnull=True, status__in=[Session.Status.SCHEDULED, Session.Status.POSTPONED])
+        return self.filter(
+            Q(start_date__gte=today) | Q(end_date__gte=today) | undated_planned
+        ).order_by(models.F("start_date").asc(nulls_last=True), "body__order", "number")
+
+    def past(self, today):
+        """Sessions over before today, and held or cancelled ones with no date recorded; the latest first.
+
+        An undated held session is usually the newest one, entered before its
+        date is confirmed, so it comes first (and the same on SQLite and PostgreSQL).
+        """
+        undated_done = Q(start_date__isnull=True) & ~Q(status__in=[Session.Status.SCHEDULED, Session.Status.POSTPONED])
+        over = Q(start_date__lt=today) & (Q(end_date__isnull=True) | Q(end_date__lt=today))
+        return self.filter(over | undated_done).order_by(
+            models.F("start_date").desc(nulls_first=True), "body__order", "-number")
+
 
 class Session(SearchableModel):
     """One session (دورة) or meeting (اجتماع) of a body."""
@@ -155,6 +173,19 @@ class Session(SearchableModel):
         return top
 
 
+class DossierQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Everything for staff; for everyone else, dossiers on at least one published session's agenda.
+
+        A dossier has no publication of its own: it becomes public with the first
+        published session that takes it up.
+        """
+        if user.is_staff:
+            return self
+        return self.filter(pk__in=AgendaItem.objects.filter(
+            session__publication=Session.Publication.PUBLISHED).values("dossier_id"))
+
+
 class Dossier(SearchableModel):
     """One subject followed across bodies and sessions, e.g. an agreement on its way to adoption."""
 
@@ -163,6 +194,8 @@ class Dossier(SearchableModel):
     slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in addresses; never change it once published."))
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
+
+    objects = DossierQuerySet.as_manager()
 
     class Meta:
         ordering = ["slug"]

@@ -9,4 +9,8 @@ urlpatterns = [
     path("bodies/<slug:slug>/", views.body_detail, name="body"),
     path("sessions/<int:pk>/", views.session_detail, name="session"),
     path("dossiers/<slug:slug>/", views.dossier_detail, name="dossier"),
+    path("member-states/<str:iso_code>/", views.member_state_detail, name="member_state"),
+    path("documents/<int:pk>/", views.document_download, name="document"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
 ]

@@ -1,27 +1,124 @@
-"""The delegates' public pages. Drafts and withdrawn sessions answer 404 to all but staff."""
+"""The delegates' public pages. Drafts and withdrawn sessions answer 404 to all but staff.
 
+Every page reads a fixed number of queries, whatever the length of its agenda,
+its list of resolutions or of participants: lists are fetched with their
+related rows (select_related / prefetch_related), never one row at a time.
+"""
+
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import F, Prefetch, Q
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
 
-from council.models import Body
-from meetings.models import Dossier, Session
+from council.models import Body, Delegate, MemberState
+from meetings.models import AgendaItem, Document, Dossier, Participation, Reservation, Resolution, Session
+
+HOME_LIST_LENGTH = 10
 
 
 def home(request):
-    sessions = Session.objects.visible_to(request.user).select_related("body")[:20]
-    return render(request, "meetings/home.html", {"sessions": sessions})
+    today = timezone.localdate()
+    sessions = Session.objects.visible_to(request.user).select_related("body")
+    return render(request, "meetings/home.html", {
+        "upcoming": sessions.upcoming(today)[:HOME_LIST_LENGTH],
+        "recent": sessions.past(today)[:HOME_LIST_LENGTH],
+        "bodies": Body.objects.select_related("parent"),
+        "dossiers": Dossier.objects.visible_to(request.user),
+    })
 
 
 def body_detail(request, slug):
-    body = get_object_or_404(Body, slug=slug)
-    sessions = body.sessions.visible_to(request.user).select_related("body")
-    return render(request, "meetings/body.html", {"body": body, "sessions": sessions})
+    body = get_object_or_404(Body.objects.select_related("parent"), slug=slug)
+    sessions = body.sessions.visible_to(request.user).select_related("body").order_by(
+        F("year").desc(nulls_first=True), F("start_date").desc(nulls_first=True), "-number")
+    return render(request, "meetings/body.html", {
+        "body": body,
+        "memberships": current_memberships(body),
+        "sub_bodies": body.children.all(),
+        "sessions": sessions,
+    })
 
 
 def session_detail(request, pk):
-    session = get_object_or_404(Session.objects.visible_to(request.user).select_related("body"), pk=pk)
-    return render(request, "meetings/session.html", {"session": session, "agenda": session.agenda()})
+    sessions = Session.objects.visible_to(request.user).select_related("body", "host_state").prefetch_related(
+        Prefetch("agenda_items", AgendaItem.objects.select_related("reviewed_session__body", "dossier")),
+        Prefetch("participants", Participation.objects.select_related("member_state", "organization", "person")
+                 .order_by(F("member_state__protocol_order").asc(nulls_last=True), "id")),
+        Prefetch("resolutions", Resolution.objects.select_related("agenda_item").prefetch_related(
+            Prefetch("reservations", Reservation.objects.select_related("member_state")))),
+        Prefetch("documents", Document.objects.select_related("agenda_item", "resolution")),
+    )
+    session = get_object_or_404(sessions, pk=pk)
+    participants = list(session.participants.all())
+    return render(request, "meetings/session.html", {
+        "session": session,
+        "agenda": session.agenda(),
+        "chair": next((p for p in participants if p.role == Participation.Role.CHAIR), None),
+        "participants": participants,
+        "resolutions": session.resolutions.all(),
+        "documents": session.documents.all(),
+        "may_read_restricted": Delegate.may_read_restricted(request.user),
+    })
 
 
 def dossier_detail(request, slug):
-    dossier = get_object_or_404(Dossier, slug=slug)
-    return render(request, "meetings/dossier.html", {"dossier": dossier})
+    dossier = get_object_or_404(Dossier.objects.visible_to(request.user), slug=slug)
+    # The path runs in date order; an undated session goes after the dated ones
+    # (it is normally the latest), and the same way on SQLite and PostgreSQL.
+    steps = dossier.agenda_items.filter(session__in=Session.objects.visible_to(request.user)).select_related(
+        "session__body", "parent",
+    ).prefetch_related("resolutions").order_by(
+        F("session__start_date").asc(nulls_last=True), "session__number", "order")
+    return render(request, "meetings/dossier.html", {"dossier": dossier, "steps": steps})
+
+
+def member_state_detail(request, iso_code):
+    state = get_object_or_404(MemberState, iso_code__iexact=iso_code)
+    memberships = state.memberships.select_related("body").order_by("body__order", "start_date")
+    attended = Session.objects.visible_to(request.user).filter(participants__member_state=state).distinct()
+    attended = attended.select_related("body").order_by(F("start_date").desc(nulls_first=True), "-number")
+    return render(request, "council/member_state.html", {
+        "state": state,
+        "memberships": memberships,
+        "sessions": attended,
+    })
+
+
+def document_download(request, pk):
+    """Stream a document's file to whoever may read it; the file store itself is never public."""
+    visible_sessions = Session.objects.visible_to(request.user)
+    document = get_object_or_404(Document, pk=pk, session__in=visible_sessions)
+    if document.visibility == Document.Visibility.MEMBER_STATES and not Delegate.may_read_restricted(request.user):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), reverse("meetings:login"))
+        # The document's existence is public on the session page; only its content is refused.
+        raise PermissionDenied
+    try:
+        handle = document.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404("The file of this document is missing.")
+    response = FileResponse(handle, as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1])
+    if document.visibility != Document.Visibility.PUBLIC:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "meetings/login.html"
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    next_page = "meetings:home"
+
+
+def current_memberships(body):
+    """The body's seats held today: member states in protocol order, then organizations."""
+    today = timezone.localdate()
+    current = (Q(start_date__isnull=True) | Q(start_date__lte=today)) & (Q(end_date__isnull=True) | Q(end_date__gte=today))
+    return body.memberships.filter(current).select_related("member_state", "member_body").order_by(
+        F("member_state__protocol_order").asc(nulls_last=True), "member_body__order")

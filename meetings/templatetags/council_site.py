@@ -1,0 +1,63 @@
+"""Template helpers for the public site: bilingual text, Gregorian and Hijri dates, the language switch."""
+
+from django import template
+from django.urls import translate_url
+from django.utils.translation import get_language
+from hijridate import Gregorian
+
+register = template.Library()
+
+
+@register.inclusion_tag("meetings/_text.html")
+def text(record, field, block=False):
+    """Show a translated field in the page's language, or the Arabic marked as such.
+
+    modeltranslation falls back to Arabic silently; a reader of the English page
+    must know when the words are not English (screen readers switch voice on
+    lang, browsers switch direction on dir), so the `_en` field is read directly.
+    """
+    language = (get_language() or "ar")[:2]
+    own = getattr(record, f"{field}_{language}", "") or ""
+    arabic = getattr(record, f"{field}_ar", "") or ""
+    return {
+        "value": own or arabic,
+        "fallback": not own and bool(arabic) and language != "ar",
+        "block": block,
+    }
+
+
+@register.inclusion_tag("meetings/_date.html")
+def date_with_hijri(day):
+    """A Gregorian date, with the Hijri date beside it when the calendar conversion covers it."""
+    return {"day": day, "hijri": hijri_parts(day, (get_language() or "ar")[:2]) if day else None}
+
+
+def hijri_parts(day, language):
+    try:
+        hijri = Gregorian(day.year, day.month, day.day).to_hijri()
+    except OverflowError:  # the Umm al-Qura tables cover 1924–2077 only
+        return None
+    return {
+        "day": hijri.day,
+        "month": hijri.month_name("ar" if language == "ar" else "en"),
+        "year": hijri.year,
+        "era": hijri.notation("ar" if language == "ar" else "en"),
+        "iso": hijri.isoformat(),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def same_page_in(context, language):
+    """The address of this page in the other language (the home page if it has none)."""
+    request = context["request"]
+    url = translate_url(request.get_full_path(), language)
+    if url == request.get_full_path():
+        # translate_url gives the address back unchanged when it cannot resolve it (a 404 page).
+        return f"/{language}/"
+    return url
+
+
+@register.filter
+def visible_to(session, user):
+    """True if a linked session may be shown to the user: published, or the user is staff."""
+    return session is not None and (session.is_public or user.is_staff)
