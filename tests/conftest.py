@@ -64,3 +64,84 @@ def logged_in_page(browser, live_server, secretary, client):
     page = context.new_page()
     yield page
     context.close()
+
+
+# --- Public site: delegates, sessions made to measure, screenshots ----------------
+
+import datetime  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+
+@pytest.fixture
+def delegate(demo, django_user_model):
+    """Egypt's delegate: signed in, may read documents restricted to member states; not staff."""
+    from council.models import Delegate, MemberState
+
+    user = django_user_model.objects.create_user("hoda", password="not-a-real-password")
+    Delegate.objects.create(user=user, member_state=MemberState.objects.get(iso_code="EG"))
+    return user
+
+
+@pytest.fixture
+def delegate_client(client, delegate):
+    client.force_login(delegate)
+    return client
+
+
+@pytest.fixture
+def stranger_client(client, django_user_model):
+    """Signed in, but neither staff nor a delegate."""
+    client.force_login(django_user_model.objects.create_user("visitor", password="not-a-real-password"))
+    return client
+
+
+@pytest.fixture
+def make_session(db):
+    """Build a session of a body with n agenda items (half of them sub-items), resolutions with a
+    reservation each, participants and documents; published unless told otherwise."""
+    from council.models import Body, MemberState, Person
+    from meetings.models import AgendaItem, Document, Participation, Reservation, Resolution, Session
+
+    def make(number=1, n=0, publication="published", body=None, **fields):
+        body = body or Body.objects.get_or_create(slug="test-committee", defaults={
+            "name_ar": "لجنة الاختبار", "name_en": "Test committee", "kind": "permanent_committee"})[0]
+        session = Session.objects.create(body=body, number=number, publication=publication, status="held",
+                                         start_date=fields.pop("start_date", datetime.date(2022, 3, 1)), **fields)
+        states = list(MemberState.objects.all()) or [
+            MemberState.objects.create(iso_code="EG", protocol_order=19, name_ar="مصر", name_en="Egypt")]
+        main = None
+        for i in range(1, n + 1):
+            item = AgendaItem.objects.create(session=session, order=i, parent=main if i % 2 == 0 else None,
+                                             title_ar=f"بند {i}", title_en=f"Item {i}")
+            main = item if i % 2 else main
+            resolution = Resolution.objects.create(session=session, agenda_item=item, number=i,
+                                                   title_ar=f"قرار {i}", title_en=f"Resolution {i}")
+            Reservation.objects.create(resolution=resolution, member_state=states[i % len(states)],
+                                       text_ar="تحفظ", text_en="Reservation")
+            person = Person.objects.create(name_ar=f"شخص {i}", name_en=f"Person {i}")
+            Participation.objects.create(session=session, member_state=states[i % len(states)], person=person,
+                                         role="delegate", position_ar="مندوب", position_en="Delegate")
+            Document.objects.create(session=session, agenda_item=item, title_ar=f"وثيقة {i}",
+                                    title_en=f"Document {i}", file=f"documents/{session.pk}/doc-{i}.pdf",
+                                    visibility="public" if i % 2 else "member_states")
+        return session
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir(request):
+    """A folder for this run's screenshots under test-artifacts/ (git-ignored), named at the end of the run."""
+    path = Path(__file__).resolve().parent.parent / "test-artifacts" / time.strftime("run-%Y%m%d-%H%M%S")
+    path.mkdir(parents=True, exist_ok=True)
+    request.config.stash[ARTIFACTS_KEY] = path
+    return path
+
+
+ARTIFACTS_KEY = pytest.StashKey[Path]()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if ARTIFACTS_KEY in config.stash:
+        terminalreporter.write_line(f"Screenshots of this run: {config.stash[ARTIFACTS_KEY]}")

@@ -1,0 +1,81 @@
+"""Every public page costs the same number of queries for 5 agenda items, resolutions and
+participants as for 100: lists are read with their related rows, never one row at a time."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from meetings.models import AgendaItem, Dossier
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(context)
+
+
+@pytest.fixture
+def small_and_large(make_session):
+    return make_session(number=1, n=5), make_session(number=2, n=100)
+
+
+@pytest.fixture(params=["anonymous", "delegate", "staff"])
+def reader(request, client):
+    """The same page read by each kind of reader: each pays its own constant."""
+    if request.param != "anonymous":
+        request.getfixturevalue({"delegate": "delegate_client", "staff": "secretary_client"}[request.param])
+    return client
+
+
+def test_it_reads_a_session_page_in_constant_queries(reader, small_and_large):
+    small, large = small_and_large
+    assert large.agenda_items.count() == 100 and large.resolutions.count() == 100
+    assert large.participants.count() == 100 and large.documents.count() == 100
+    assert queries_for(reader, f"/en/sessions/{small.pk}/") == queries_for(reader, f"/en/sessions/{large.pk}/")
+
+
+def test_it_reads_a_session_page_in_a_dozen_queries_at_most(client, small_and_large, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        client.get(f"/ar/sessions/{small_and_large[1].pk}/")
+
+
+def test_it_reads_a_member_state_page_in_constant_queries(reader, make_session):
+    make_session(number=1, n=5)
+    five = queries_for(reader, "/en/member-states/eg/")
+    for number in range(2, 102):
+        make_session(number=number, n=1)
+    assert queries_for(reader, "/en/member-states/eg/") == five
+
+
+def test_it_reads_a_body_page_in_constant_queries(reader, make_session):
+    for number in range(1, 6):
+        make_session(number=number, n=1)
+    five = queries_for(reader, "/en/bodies/test-committee/")
+    for number in range(6, 101):
+        make_session(number=number, n=0)
+    assert queries_for(reader, "/en/bodies/test-committee/") == five
+
+
+def test_it_reads_the_home_page_in_constant_queries(reader, make_session):
+    for number in range(1, 6):
+        make_session(number=number, n=1)
+    five = queries_for(reader, "/en/")
+    for number in range(6, 101):
+        make_session(number=number, n=1)
+    assert queries_for(reader, "/en/") == five
+
+
+def test_it_reads_a_dossier_page_in_constant_queries(reader, make_session):
+    dossier = Dossier.objects.create(slug="subject", title_ar="موضوع", title_en="Subject")
+    small = make_session(number=1, n=5)
+    AgendaItem.objects.filter(session=small).update(dossier=dossier)
+    five = queries_for(reader, "/en/dossiers/subject/")
+    for number in range(2, 21):
+        session = make_session(number=number, n=5)
+        AgendaItem.objects.filter(session=session).update(dossier=dossier)
+    assert AgendaItem.objects.filter(dossier=dossier).count() == 100
+    assert queries_for(reader, "/en/dossiers/subject/") == five
+
