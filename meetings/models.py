@@ -92,7 +92,9 @@ class Session(SearchableModel):
     objects = SessionQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-year", "-start_date", "body", "-number"]
+        # Sessions whose date is not known yet sort last on every database.
+        ordering = [models.F("year").desc(nulls_last=True), models.F("start_date").desc(nulls_last=True),
+                    "body", "-number"]
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
         constraints = [
