@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from council.arabic import normalize
@@ -27,6 +28,7 @@ class NormalizedSearchMixin:
     """
 
     search_fields = ("search_ar", "search_en")
+    search_help_text = _("Arabic or English words; hamza forms, ta marbuta, alif maqsura and diacritics don't matter.")
 
     def get_search_results(self, request, queryset, search_term):
         for word in normalize(search_term).split():

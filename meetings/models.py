@@ -438,8 +438,10 @@ class Document(SearchableModel):
             raise ValidationError({"resolution": _("The resolution must belong to the same session.")})
 
     def save(self, *args, **kwargs):
-        if self.file and not self.file._committed:
+        # A new upload, or a file stored before its checksum was taken.
+        if self.file and (not self.file._committed or not self.sha256):
             digest = hashlib.sha256()
+            self.file.open("rb")
             for chunk in self.file.chunks():
                 digest.update(chunk)
             self.sha256 = digest.hexdigest()
