@@ -6,6 +6,7 @@ few lines that search and indexing must share exactly.
 """
 
 import re
+import unicodedata
 
 # --- Ordinals -------------------------------------------------------------
 
@@ -88,23 +89,32 @@ _LETTERS = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
     "ة": "ه",
     "ى": "ي",
+    # Hamza on a seat is written both ways in the council's own texts
+    # («مسئولياتنا» and «المسؤوليات» in one press release): fold both seats to ء.
+    "ؤ": "ء", "ئ": "ء",
+    # Persian yeh and keheh, which Persian and Urdu keyboard layouts type for ي and ك.
+    "ی": "ي", "ک": "ك",
     **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits ٠–٩
     **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits ۰–۹
 })
-# Harakat U+064B–U+0652, the superscript alef U+0670, the tatweel U+0640, and
-# invisible marks a typist may leave in (zero-width joiners, bidi marks and controls).
-_MARKS = re.compile("[\u064b-\u0652\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Harakat U+064B–U+0652 and the other combining marks up to U+065F (a stray
+# hamza or madda above/below), the superscript alef U+0670, the tatweel U+0640,
+# and invisible marks a typist may leave in (zero-width joiners, bidi marks and controls).
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def normalize(text):
     """Fold Arabic spelling variants and English case so that both sides of a lookup agree.
 
-    أ إ آ ٱ → ا, ة → ه, ى → ي, diacritics and tatweel removed, Arabic-Indic and
-    Persian digits → 0–9, invisible marks removed, everything case-folded. Used for indexing and for
-    queries alike.
+    NFKC first (text pasted from PDFs carries presentation forms such as «ﻻ»,
+    and a hamza may be typed as a separate combining mark), then أ إ آ ٱ → ا,
+    ة → ه, ى → ي, ؤ ئ → ء, diacritics and tatweel removed, Arabic-Indic and
+    Persian digits → 0–9, invisible marks removed, everything case-folded.
+    Used for indexing and for queries alike.
     """
     if not text:
         return ""
+    text = unicodedata.normalize("NFKC", text)
     return _MARKS.sub("", text).translate(_LETTERS).casefold()
 
 

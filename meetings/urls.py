@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import views
+from meetings import search_views, views
 
 app_name = "meetings"
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("documents/<int:pk>/", views.document_download, name="document"),
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("search/", search_views.search, name="search"),
 ]
