@@ -36,6 +36,18 @@ class NormalizedSearchMixin:
         return queryset, False
 
 
+class CachedChoicesMixin:
+    """Query a select's choices once per page rather than once per inline row."""
+
+    cached_choice_fields = ()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name in self.cached_choice_fields:
+            field.choices = list(field.choices)
+        return field
+
+
 class CouncilAdmin(NormalizedSearchMixin, BilingualFieldsMixin, TabbedTranslationAdmin):
     """Base for our admins: language tabs, input direction per language, normalized search."""
 
@@ -43,15 +55,15 @@ class CouncilAdmin(NormalizedSearchMixin, BilingualFieldsMixin, TabbedTranslatio
         css = {"all": ["css/admin.css"]}
 
 
-class BilingualTabularInline(BilingualFieldsMixin, TranslationTabularInline):
+class BilingualTabularInline(CachedChoicesMixin, BilingualFieldsMixin, TranslationTabularInline):
     pass
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(CachedChoicesMixin, admin.TabularInline):
     model = Membership
     fk_name = "body"
     fields = ("member_state", "member_body", "role", "start_date", "end_date")
-    autocomplete_fields = ("member_state", "member_body")
+    cached_choice_fields = ("member_state", "member_body")
     extra = 0
 
 

@@ -3,9 +3,8 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationTabularInline
 
-from council.admin import BilingualFieldsMixin, BilingualTabularInline, CouncilAdmin
+from council.admin import BilingualTabularInline, CouncilAdmin
 from meetings.models import AgendaItem, Document, Dossier, Participation, Reservation, Resolution, Session
 
 
@@ -14,6 +13,7 @@ class AgendaItemInline(BilingualTabularInline):
     fk_name = "session"
     fields = ("order", "number", "parent", "title", "kind", "reviewed_session", "dossier")
     autocomplete_fields = ("reviewed_session", "dossier")
+    cached_choice_fields = ("parent",)
     show_change_link = True
     extra = 0
 
@@ -28,8 +28,14 @@ class AgendaItemInline(BilingualTabularInline):
 class ParticipationInline(BilingualTabularInline):
     model = Participation
     fields = ("member_state", "organization", "person", "role", "position", "attendance")
-    autocomplete_fields = ("member_state", "organization", "person")
+    # 22 states and a few organizations: a plain list, fetched once for all rows.
+    cached_choice_fields = ("member_state", "organization")
+    autocomplete_fields = ("person",)
     extra = 0
+
+    def get_queryset(self, request):
+        # Each row's heading names the participant and whom they represent.
+        return super().get_queryset(request).select_related("member_state", "organization", "person")
 
 
 class ResolutionInline(BilingualTabularInline):
@@ -85,10 +91,10 @@ class AgendaItemAdmin(CouncilAdmin):
     autocomplete_fields = ("session", "parent", "reviewed_session", "dossier")
 
 
-class ReservationInline(BilingualFieldsMixin, TranslationTabularInline):
+class ReservationInline(BilingualTabularInline):
     model = Reservation
     fields = ("member_state", "text")
-    autocomplete_fields = ("member_state",)
+    cached_choice_fields = ("member_state",)
     extra = 0
 
 

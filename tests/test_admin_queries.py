@@ -1,0 +1,30 @@
+"""The admin's session page costs the same number of queries however long its agenda is."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from council.models import MemberState
+from meetings.models import AgendaItem, Participation, Resolution
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_the_session_page_does_not_query_per_agenda_item_or_resolution(secretary_client, demo):
+    url = f"/ar/admin/meetings/session/{demo.pk}/change/"
+    queries_for(secretary_client, url)  # the first visit also fills per-process caches
+    before = queries_for(secretary_client, url)
+    main = demo.agenda_items.get(order=1)
+    for order in range(100, 160):
+        AgendaItem.objects.create(session=demo, order=order, title_ar=f"بند {order}", parent=main)
+    for number in range(1, 41):
+        Resolution.objects.create(session=demo, number=number, title_ar=f"قرار {number}")
+    for state in MemberState.objects.exclude(participations__session=demo)[:10]:
+        Participation.objects.create(session=demo, member_state=state, role=Participation.Role.DELEGATE)
+    assert queries_for(secretary_client, url) == before
