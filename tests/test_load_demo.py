@@ -64,3 +64,12 @@ def test_it_prints_a_working_demo_login_in_demo_mode(settings, client):
     password = out.getvalue().split("password: ")[1].split()[0]
     assert client.login(username="secretariat", password=password)
     assert client.get("/ar/admin/meetings/session/").status_code == 200
+
+
+def test_migrate_leaves_a_secretariat_group_with_every_council_and_meetings_permission():
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.get(name="Secretariat")
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert {"add_session", "change_agendaitem", "delete_resolution", "view_memberstate"} <= codenames
+    assert not any(name.endswith("_user") for name in codenames), "no power over user accounts"

@@ -2,9 +2,10 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
+from meetings.apps import SECRETARIAT_GROUP
 from meetings.demo import load_demo
 
 DEMO_USERNAME = "secretariat"
@@ -33,8 +34,7 @@ class Command(BaseCommand):
 
     def create_demo_login(self):
         """Create (or reset) a staff user in the Secretariat group; return its new password."""
-        group, _ = Group.objects.get_or_create(name="Secretariat")
-        group.permissions.set(Permission.objects.filter(content_type__app_label__in=["council", "meetings"]))
+        group = Group.objects.get(name=SECRETARIAT_GROUP)  # made by every migrate
         user, _ = get_user_model().objects.get_or_create(username=DEMO_USERNAME)
         password = secrets.token_urlsafe(12)
         user.set_password(password)
