@@ -3,6 +3,7 @@
 import hashlib
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -67,7 +68,11 @@ class Session(SearchableModel):
 
     body = models.ForeignKey(Body, models.PROTECT, related_name="sessions", verbose_name=_("body"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ORDINARY)
-    number = models.PositiveIntegerField(_("number"), help_text=_("The session's number within its body and kind."))
+    number = models.PositiveIntegerField(
+        _("number"), help_text=_("The session's number within its body and kind."),
+        # Names are written out in words («الثامنة والأربعون»), which we do for 1 to 999.
+        validators=[MinValueValidator(1), MaxValueValidator(999)],
+    )
     start_date = models.DateField(_("start date"), null=True, blank=True,
                                   help_text=_("Leave empty while the date is not known."))
     end_date = models.DateField(_("end date"), null=True, blank=True,
@@ -99,6 +104,7 @@ class Session(SearchableModel):
         verbose_name_plural = _("sessions")
         constraints = [
             models.UniqueConstraint(fields=["body", "kind", "number"], name="unique_session_number"),
+            models.CheckConstraint(condition=Q(number__gte=1, number__lte=999), name="session_number_1_to_999"),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
                 name="session_end_not_before_start",

@@ -151,3 +151,12 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, demo):
     response = client.get(admin_url("ar", "meetings_session_changelist"))
     assert response.status_code == 302
     assert response["Location"].startswith("/ar/admin/login/")
+
+
+@pytest.mark.parametrize("number", ["0", "4800"])
+def test_it_refuses_a_number_it_could_not_name(secretary_client, demo, number):
+    data = new_session_form(secretary_client, "ar", number=number)
+    response = secretary_client.post(admin_url("ar", "meetings_session_add"), data)
+    assert response.status_code == 200
+    assert "تحقق من أن تكون هذه القيمة" in response.content.decode()
+    assert Session.objects.count() == 3
