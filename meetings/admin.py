@@ -53,7 +53,7 @@ class DocumentInline(BilingualTabularInline):
 
 @admin.register(Session)
 class SessionAdmin(CouncilAdmin):
-    list_display = ("__str__", "body", "start_date", "mode", "status", "publication")
+    list_display = ("__str__", "start_date", "mode", "status", "publication")  # the name says the body
     list_filter = ("body", "kind", "year", "mode", "status", "publication")
     list_select_related = ("body",)
     date_hierarchy = "start_date"
