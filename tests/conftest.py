@@ -97,11 +97,15 @@ def stranger_client(client, django_user_model):
 
 
 @pytest.fixture
-def make_session(db):
+def make_session(db, settings, tmp_path):
     """Build a session of a body with n agenda items (half of them sub-items), resolutions with a
     reservation each, participants and documents; published unless told otherwise."""
     from council.models import Body, MemberState, Person
+    from django.core.files.base import ContentFile
+
     from meetings.models import AgendaItem, Document, Participation, Reservation, Resolution, Session
+
+    settings.MEDIA_ROOT = tmp_path
 
     def make(number=1, n=0, publication="published", body=None, **fields):
         body = body or Body.objects.get_or_create(slug="test-committee", defaults={
@@ -123,7 +127,7 @@ def make_session(db):
             Participation.objects.create(session=session, member_state=states[i % len(states)], person=person,
                                          role="delegate", position_ar="مندوب", position_en="Delegate")
             Document.objects.create(session=session, agenda_item=item, title_ar=f"وثيقة {i}",
-                                    title_en=f"Document {i}", file=f"documents/{session.pk}/doc-{i}.pdf",
+                                    title_en=f"Document {i}", file=ContentFile(b"%PDF", name=f"doc-{i}.pdf"),
                                     visibility="public" if i % 2 else "member_states")
         return session
 

@@ -1,0 +1,104 @@
+"""What only a browser shows on the public site: direction, the language switch round trip,
+phone width, the self-hosted font, print. Screenshots go to the run's test-artifacts/ folder."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture
+def open_page(browser, live_server):
+    """Open a page of the live server at a viewport size; collect requests to any other host."""
+    contexts = []
+
+    def open_(path, viewport=DESKTOP):
+        context = browser.new_context(base_url=live_server.url, viewport=viewport)
+        contexts.append(context)
+        page = context.new_page()
+        page.foreign_requests = []
+        page.on("request", lambda r: r.url.startswith(live_server.url) or page.foreign_requests.append(r.url))
+        page.goto(path)
+        page.evaluate("document.fonts.ready")
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def box(page, selector):
+    return page.locator(selector).first.bounding_box()
+
+
+def test_it_lays_the_arabic_agenda_out_right_to_left(open_page, demo, artifacts_dir):
+    page = open_page(f"/ar/sessions/{demo.pk}/")
+    page.screenshot(path=artifacts_dir / "session-ar.png", full_page=True)
+    agenda, number, title = box(page, ".agenda"), box(page, ".agenda-number"), box(page, ".agenda-title")
+    assert page.locator(".agenda-number").first.inner_text() == "1"
+    # The first item's number sits at the right edge of the agenda, its title to its left.
+    assert agenda["x"] + agenda["width"] - (number["x"] + number["width"]) < 24
+    assert title["x"] + title["width"] <= number["x"]
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+
+
+def test_it_lays_the_english_agenda_out_left_to_right(open_page, demo, artifacts_dir):
+    page = open_page(f"/en/sessions/{demo.pk}/")
+    page.screenshot(path=artifacts_dir / "session-en.png", full_page=True)
+    agenda, number, title = box(page, ".agenda"), box(page, ".agenda-number"), box(page, ".agenda-title")
+    assert number["x"] - agenda["x"] < 24
+    assert number["x"] + number["width"] <= title["x"]
+    assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
+
+
+def test_it_comes_back_to_the_same_page_after_a_language_round_trip(open_page, demo, live_server):
+    page = open_page(f"/ar/sessions/{demo.pk}/#agenda")
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(f"{live_server.url}/en/sessions/{demo.pk}/")
+    assert page.locator("h1").inner_text() == "48th ordinary session of the Executive Office"
+    page.get_by_role("link", name="العربية").click()
+    page.wait_for_url(f"{live_server.url}/ar/sessions/{demo.pk}/")
+    assert page.locator("h1").inner_text() == "الدورة العادية الثامنة والأربعون للمكتب التنفيذي"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_it_never_scrolls_sideways_on_a_phone(open_page, demo, lang, artifacts_dir):
+    paths = ["/", "/bodies/executive-office/", f"/sessions/{demo.pk}/", "/member-states/eg/",
+             "/dossiers/customs-data-exchange-agreement/", "/login/", "/no-such-page/"]
+    for path in paths:
+        page = open_page(f"/{lang}{path}", viewport=PHONE)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow == 0, f"/{lang}{path} scrolls {overflow}px sideways at 375px"
+    page = open_page(f"/{lang}/sessions/{demo.pk}/", viewport=PHONE)
+    page.screenshot(path=artifacts_dir / f"session-{lang}-phone.png", full_page=True)
+
+
+def test_it_draws_arabic_in_the_self_hosted_font_with_no_outside_request(open_page, demo):
+    page = open_page(f"/ar/sessions/{demo.pk}/")
+    assert page.evaluate("document.fonts.check('16px \"Noto Naskh Arabic\"', 'مجلس')")
+    loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
+    assert any("Noto Naskh Arabic" in family for family in loaded)
+    assert page.foreign_requests == []
+
+
+def test_it_shows_the_skip_link_on_the_first_tab(open_page, demo):
+    page = open_page(f"/en/sessions/{demo.pk}/")
+    skip = page.locator(".skip-link")
+    assert box(page, ".skip-link")["y"] < 0
+    page.keyboard.press("Tab")
+    assert skip.evaluate("el => el === document.activeElement")
+    assert box(page, ".skip-link")["y"] >= 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_it_prints_the_agenda_without_the_site_around_it(open_page, demo, lang, artifacts_dir):
+    page = open_page(f"/{lang}/sessions/{demo.pk}/")
+    page.emulate_media(media="print")
+    assert page.locator(".agenda-item").first.is_visible()
+    for chrome in [".site-tools", ".toc", ".breadcrumbs", ".site-footer", "#documents"]:
+        assert not page.locator(chrome).first.is_visible(), chrome
+    page.pdf(path=artifacts_dir / f"session-{lang}.pdf", format="A4", prefer_css_page_size=True)
