@@ -140,3 +140,11 @@ def test_it_answers_500_in_both_languages(client, db, monkeypatch):
     html = response.content.decode()
     assert "Server error" in html
     assert "حدث خطأ في الخادم" in html
+
+
+def test_it_shows_english_marked_as_such_when_the_arabic_is_missing(client, demo):
+    item = AgendaItem.objects.filter(session=demo).first()
+    AgendaItem.objects.filter(pk=item.pk).update(description_ar="", description_en="Background note.")
+    html = page(client, f"/ar/sessions/{demo.pk}/")
+    assert '<div class="fallback" lang="en" dir="ltr"><p>Background note.</p></div>' in html
+    assert "النص العربي قيد الإعداد" in html

@@ -10,18 +10,21 @@ register = template.Library()
 
 @register.inclusion_tag("meetings/_text.html")
 def text(record, field, block=False):
-    """Show a translated field in the page's language, or the Arabic marked as such.
+    """Show a translated field in the page's language, or the other language's text marked as such.
 
     modeltranslation falls back to Arabic silently; a reader of the English page
     must know when the words are not English (screen readers switch voice on
-    lang, browsers switch direction on dir), so the `_en` field is read directly.
+    lang, browsers switch direction on dir), so each language's field is read
+    directly. Arabic is required on most records, so in practice the fallback
+    is Arabic on an English page.
     """
-    language = (get_language() or "ar")[:2]
+    language = "en" if (get_language() or "ar").startswith("en") else "ar"
+    other = "ar" if language == "en" else "en"
     own = getattr(record, f"{field}_{language}", "") or ""
-    arabic = getattr(record, f"{field}_ar", "") or ""
+    fallback = "" if own else getattr(record, f"{field}_{other}", "") or ""
     return {
-        "value": own or arabic,
-        "fallback": not own and bool(arabic) and language != "ar",
+        "value": own or fallback,
+        "fallback_language": other if fallback else None,
         "block": block,
     }
 
