@@ -102,3 +102,56 @@ def test_it_prints_the_agenda_without_the_site_around_it(open_page, demo, lang, 
     for chrome in [".site-tools", ".toc", ".breadcrumbs", ".site-footer", "#documents"]:
         assert not page.locator(chrome).first.is_visible(), chrome
     page.pdf(path=artifacts_dir / f"session-{lang}.pdf", format="A4", prefer_css_page_size=True)
+
+
+CONTRAST = """(selector) => {
+  const rgb = (value) => value.match(/[\\d.]+/g).map(Number);
+  const luminance = ([r, g, b]) => {
+    const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const el = document.querySelector(selector);
+  let back = el;
+  while (back && rgb(getComputedStyle(back).backgroundColor)[3] === 0) back = back.parentElement;
+  const [fg, bg] = [getComputedStyle(el).color, back ? getComputedStyle(back).backgroundColor : "rgb(255,255,255)"];
+  const [a, b] = [luminance(rgb(fg)), luminance(rgb(bg))].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+}"""
+
+
+def test_it_keeps_text_contrast_at_wcag_aa(open_page, demo):
+    import datetime
+
+    from meetings.models import Session
+
+    Session.objects.filter(pk=demo.pk).update(start_date=datetime.date(2021, 9, 20))  # to show a Hijri date
+    page = open_page(f"/en/sessions/{demo.pk}/")
+    selectors = [".site-title__name", ".site-title__league", ".language-switch", ".breadcrumbs a", "h1",
+                 ".facts dt", ".facts dd", ".hijri", ".agenda-number", ".agenda-title", ".agenda-meta .tag",
+                 ".participant__facts", ".site-footer p"]
+    for selector in selectors:
+        ratio = page.evaluate(CONTRAST, selector)
+        assert ratio >= 4.5, f"{selector}: {ratio:.2f}:1"
+
+
+def test_it_shows_where_the_keyboard_is(open_page, demo):
+    page = open_page(f"/en/sessions/{demo.pk}/")
+    link = page.locator(".breadcrumbs a").first
+    before = link.evaluate("el => getComputedStyle(el).backgroundColor")
+    link.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # focus by keyboard, so :focus-visible applies
+    assert link.evaluate("el => el === document.activeElement")
+    focused = link.evaluate("el => [getComputedStyle(el).outlineStyle, getComputedStyle(el).backgroundColor]")
+    assert focused[0] != "none" and focused[1] != before
+
+
+def test_it_shows_staff_a_draft_under_a_legible_banner(logged_in_page, demo):
+    from meetings.models import Session
+
+    Session.objects.filter(pk=demo.pk).update(publication="draft")
+    page = logged_in_page
+    page.goto(f"/ar/sessions/{demo.pk}/")
+    banner = page.locator(".draft-banner")
+    assert banner.is_visible() and "مسودة" in banner.inner_text()
+    assert page.evaluate(CONTRAST, ".draft-banner strong") >= 4.5
