@@ -50,7 +50,7 @@ def session_detail(request, pk):
                  .order_by(F("member_state__protocol_order").asc(nulls_last=True), "id")),
         Prefetch("resolutions", Resolution.objects.select_related("agenda_item").prefetch_related(
             Prefetch("reservations", Reservation.objects.select_related("member_state")))),
-        Prefetch("documents", Document.objects.select_related("agenda_item", "resolution")),
+        "documents",
     )
     session = get_object_or_404(sessions, pk=pk)
     participants = list(session.participants.all())

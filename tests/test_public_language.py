@@ -148,3 +148,8 @@ def test_it_shows_english_marked_as_such_when_the_arabic_is_missing(client, demo
     html = page(client, f"/ar/sessions/{demo.pk}/")
     assert '<div class="fallback" lang="en" dir="ltr"><p>Background note.</p></div>' in html
     assert "النص العربي قيد الإعداد" in html
+
+
+def test_it_switches_a_404_page_to_the_other_language_s_home(client, db):
+    html = client.get("/ar/no-such-page/").content.decode()
+    assert 'class="language-switch" href="/en/" hreflang="en"' in html

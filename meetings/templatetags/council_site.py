@@ -1,7 +1,8 @@
 """Template helpers for the public site: bilingual text, Gregorian and Hijri dates, the language switch."""
 
 from django import template
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.translation import get_language
 from hijridate import Gregorian
 
@@ -56,7 +57,8 @@ def same_page_in(context, language):
     url = translate_url(request.get_full_path(), language)
     if url == request.get_full_path():
         # translate_url gives the address back unchanged when it cannot resolve it (a 404 page).
-        return f"/{language}/"
+        with translation.override(language):
+            return reverse("meetings:home")
     return url
 
 
