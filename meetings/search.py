@@ -34,7 +34,7 @@ from functools import lru_cache
 
 import snowballstemmer
 from django.db import connection
-from django.db.models import BooleanField, Count, FloatField, Q, Window
+from django.db.models import BooleanField, FloatField, Q
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -283,7 +283,9 @@ def _pg_word(word):
     if is_literal(word):
         return "to_tsquery('simple', %s)", [_tsquery_operand(word)]
     if is_arabic(word):
-        return "to_tsquery('arabic', %s)", [" | ".join(_tsquery_operand(f) for f in arabic_forms(word))]
+        # One form per stem keeps the tsquery short; Python's Snowball gives PostgreSQL's stems.
+        forms = {arabic_lexeme(form): form for form in arabic_forms(word)}
+        return "to_tsquery('arabic', %s)", [" | ".join(_tsquery_operand(f) for f in sorted(forms.values()))]
     return "(to_tsquery('english', %s) || to_tsquery('arabic', %s))", [_tsquery_operand(word)] * 2
 
 
@@ -375,31 +377,45 @@ def public_records(kind, filters):
     return records
 
 
+# Ranking reads every candidate's vector: a word found in half the archive would
+# be ranked over 200,000 rows. Only the most recently entered matches are ranked;
+# past this many the page says there are more and suggests narrowing.
+CANDIDATES = 1000
+
+
 def _ranked_pg(kind, records, tsquery, offset, limit):
+    """Two queries: the newest candidates' ids, then their ranking.
+
+    The match is raw SQL naming the table, which is only right in a top-level
+    query (Django renames tables inside subqueries), hence the ids in between.
+    """
     table = connection.ops.quote_name(kind.model._meta.db_table)
-    matches = records.filter(
-        RawSQL(f"{table}.search_vector @@ %s::tsquery", [tsquery], output_field=BooleanField()))
+    candidates = list(records.filter(
+        RawSQL(f"{table}.search_vector @@ %s::tsquery", [tsquery], output_field=BooleanField())
+    ).order_by("-pk").values_list("pk", flat=True)[:CANDIDATES + 1])
+    if offset >= min(len(candidates), CANDIDATES):
+        return [], len(candidates)
     page = list(
-        matches.select_related(*kind.select_related)
+        kind.model.objects.filter(pk__in=candidates).select_related(*kind.select_related)
         .annotate(rank=RawSQL(f"ts_rank({table}.search_vector, %s::tsquery, 1)", [tsquery],
-                              output_field=FloatField()),
-                  total=Window(Count("pk")))
-        .order_by("-rank", "pk")[offset:offset + limit]
+                              output_field=FloatField()))
+        .order_by("-rank", "-pk")[offset:min(offset + limit, CANDIDATES)]
     )
-    total = page[0].total if page else (matches.count() if offset else 0)
-    return page, total
+    return page, len(candidates)  # one more than can be shown means "more than"
 
 
 def _ranked_python(kind, records, query, offset, limit):
-    scored = []
-    for pk, search_ar, search_en in records.values_list("pk", "search_ar", "search_en").iterator():
+    matches = []
+    for pk, search_ar, search_en in records.order_by("-pk").values_list("pk", "search_ar", "search_en").iterator():
         rank = score(query, search_ar, search_en)
         if rank:
-            scored.append((-rank, pk))
-    scored.sort()
-    page_pks = [pk for _, pk in scored[offset:offset + limit]]
+            matches.append((-rank, -pk))
+            if len(matches) > CANDIDATES:
+                break
+    matches.sort()
+    page_pks = [-pk for _, pk in matches[offset:min(offset + limit, CANDIDATES)]]
     found = kind.model.objects.select_related(*kind.select_related).in_bulk(page_pks)
-    return [found[pk] for pk in page_pks], len(scored)
+    return [found[pk] for pk in page_pks], len(matches)
 
 
 # --- Results ---------------------------------------------------------------
@@ -444,8 +460,16 @@ def direction(language):
 @dataclass
 class Group:
     kind: Kind
-    total: int
+    total: int  # at most CANDIDATES + 1
     hits: list
+
+    @property
+    def more_than_counted(self):
+        return self.total > CANDIDATES
+
+    @property
+    def shown_total(self):
+        return min(self.total, CANDIDATES)
 
 
 @dataclass
@@ -455,14 +479,19 @@ class Results:
 
     @property
     def total(self):
-        return sum(group.total for group in self.groups)
+        return sum(group.shown_total for group in self.groups)
+
+    @property
+    def more_than_counted(self):
+        return any(group.more_than_counted for group in self.groups)
 
 
 def search(raw_query, filters=None, language="ar", limit=10, offset=0):
     """Search published records; return Results grouped by kind, best first.
 
     Raises SearchError for a query that cannot be searched. On PostgreSQL one
-    query stems the words, then one query per kind; on SQLite two per kind.
+    query stems the words, then two per kind that has matches; on SQLite a
+    scan per kind and a fetch per kind that has matches.
     """
     filters = filters or Filters()
     query = parse(raw_query)

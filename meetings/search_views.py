@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from council.models import Body, MemberState
-from meetings.search import KINDS, MAX_QUERY_LENGTH, Filters, SearchError
+from meetings.search import CANDIDATES, KINDS, MAX_QUERY_LENGTH, Filters, SearchError
 from meetings.search import search as run_search
 
 PER_GROUP = 5  # hits shown per kind when all kinds are searched
@@ -43,7 +43,7 @@ class SearchForm(forms.Form):
 
 def search(request):
     form = SearchForm(request.GET)
-    context = {"form": form, "max_length": MAX_QUERY_LENGTH, "searched": "q" in request.GET}
+    context = {"form": form, "max_length": MAX_QUERY_LENGTH, "candidates": CANDIDATES, "searched": "q" in request.GET}
     if context["searched"] and form.is_valid():
         one_kind = bool(form.cleaned_data["type"])
         page = form.cleaned_data["page"] or 1
@@ -57,7 +57,7 @@ def search(request):
             for group in results.groups:
                 group.more_url = _with(request.GET, type=group.kind.key, page=None)
                 group.next_url = (_with(request.GET, page=page + 1)
-                                  if one_kind and group.total > page * limit else None)
+                                  if one_kind and group.shown_total > page * limit else None)
                 group.previous_url = _with(request.GET, page=page - 1 if page > 2 else None) if page > 1 else None
             context.update(results=results, one_kind=one_kind, page=page)
     return render(request, "meetings/search.html", context)

@@ -184,8 +184,8 @@ def test_it_links_each_hit_to_its_place(client, demo):
 
 
 def test_it_searches_with_a_bounded_number_of_queries(client, django_assert_max_num_queries):
-    # Stemming the query (PostgreSQL) and one or two queries per kind, plus the two filter lists.
-    with django_assert_max_num_queries(10):
+    # Stemming the query (PostgreSQL) and at most two queries per kind, plus the two filter lists.
+    with django_assert_max_num_queries(11):
         get(client, q="الأمن السيبراني")
 
 
@@ -195,3 +195,18 @@ def test_it_finds_a_session_published_after_the_search_was_first_tried(client):
     session.publication = Session.Publication.PUBLISHED
     session.save()
     assert "Arab <mark>satellites</mark> project" in results_section(get(client, q="satellites"))
+
+
+def test_it_says_when_there_are_more_matches_than_it_ranks(client, monkeypatch):
+    monkeypatch.setattr("meetings.search.CANDIDATES", 3)
+    monkeypatch.setattr("meetings.search_views.CANDIDATES", 3)
+    html = results_section(get(client, q="العربية", type="items"))
+    assert "More than 3 results" in html
+    assert "the best of its 3 most recently entered are shown first" in html
+    assert len(re.findall('class="search-hit"', html)) == 3
+    assert 'rel="next"' not in html
+
+
+def test_it_counts_exactly_below_the_ranking_limit(client):
+    html = results_section(get(client, q="الأمن السيبراني", type="items"))
+    assert "(3 results)" in html and "More than" not in html
