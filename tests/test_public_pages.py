@@ -162,3 +162,12 @@ def test_it_follows_a_dossier_across_bodies_in_date_order(client, demo):
     assert sessions == ["39th meeting of the Arab Permanent Committee for Post",
                         "48th ordinary session of the Executive Office"]
     assert html.count('class="path__step"') == 2
+
+
+def test_it_shows_the_resolutions_taken_on_a_dossier_s_items(client, demo):
+    item = demo.agenda_items.get(order=2)
+    Resolution.objects.create(session=demo, agenda_item=item, title_ar="إحالة الاتفاقية إلى المجلس",
+                              title_en="Referral of the agreement to the Council")
+    html = page(client, "/en/dossiers/customs-data-exchange-agreement/")
+    assert re.search(r'class="path__resolution">Resolution: <a href="/en/sessions/\d+/#resolution-\d+">'
+                     r"Referral of the agreement to the Council</a>", html)
