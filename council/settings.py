@@ -134,7 +134,7 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # WhiteNoise serves static files under gunicorn; `collectstatic` fills STATIC_ROOT.
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "meetings:login"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if not DEBUG:
