@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import snowballstemmer
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BooleanField, FloatField, Q
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
@@ -358,41 +358,59 @@ class Filters:
     kind: str = ""
 
 
-def public_records(kind, filters):
-    """The records of a kind that anyone may find: on published sessions only, then the filters."""
-    records = kind.model.objects.filter(**{kind.session_lookup("publication"): Session.Publication.PUBLISHED})
+def public_sessions(filters):
+    """The published sessions, narrowed by the filters."""
+    sessions = Session.objects.published()
     if filters.body:
-        records = records.filter(**{kind.session_lookup("body"): filters.body})
+        sessions = sessions.filter(body=filters.body)
     if filters.year_from:
-        records = records.filter(**{kind.session_lookup("year__gte"): filters.year_from})
+        sessions = sessions.filter(year__gte=filters.year_from)
     if filters.year_to:
-        records = records.filter(**{kind.session_lookup("year__lte"): filters.year_to})
+        sessions = sessions.filter(year__lte=filters.year_to)
     if filters.member_state:
         # A member state's sessions: those it hosted or took part in.
-        its_sessions = Session.objects.filter(
+        sessions = sessions.filter(pk__in=Session.objects.filter(
             Q(host_state=filters.member_state) | Q(participants__member_state=filters.member_state)
-        ).values("pk")
-        lookup = f"{kind.session_path}__in" if kind.session_path else "pk__in"
-        records = records.filter(**{lookup: its_sessions})
-    return records
+        ).values("pk"))
+    return sessions
+
+
+def public_records(kind, filters, session_ids=None):
+    """The records of a kind that anyone may find: on published sessions only, narrowed by the filters.
+
+    With filters, `session_ids` lists the sessions that pass them (see search()):
+    a list lets PostgreSQL combine the session index with the text index, where a
+    join would check every text match against its session.
+    """
+    session_id = "pk" if not kind.session_path else f"{kind.session_path}_id"
+    if session_ids is not None:
+        return kind.model.objects.filter(**{f"{session_id}__in": session_ids})
+    return kind.model.objects.filter(**{kind.session_lookup("publication"): Session.Publication.PUBLISHED})
 
 
 # Ranking reads every candidate's vector: a word found in half the archive would
-# be ranked over 200,000 rows. Only the most recently entered matches are ranked;
-# past this many the page says there are more and suggests narrowing.
-CANDIDATES = 1000
+# be ranked over 200,000 rows. Only the first this many matches of a kind (in
+# the order the database stores them) are ranked; past it, the page says there
+# are more and suggests narrowing the search.
+CANDIDATES = 500
 
 
 def _ranked_pg(kind, records, tsquery, offset, limit):
-    """Two queries: the newest candidates' ids, then their ranking.
+    """Two queries: the candidates' ids straight from the GIN index, then their ranking.
 
-    The match is raw SQL naming the table, which is only right in a top-level
-    query (Django renames tables inside subqueries), hence the ids in between.
+    The planner misjudges how many rows a tsquery of many alternatives matches
+    and may then scan the whole table in key order; for the first query only the
+    bitmap scan of the GIN index is allowed, which costs in proportion to the
+    matches read. The match is raw SQL naming the table, which is only right in
+    a top-level query (Django renames tables inside subqueries), hence the ids.
     """
     table = connection.ops.quote_name(kind.model._meta.db_table)
-    candidates = list(records.filter(
-        RawSQL(f"{table}.search_vector @@ %s::tsquery", [tsquery], output_field=BooleanField())
-    ).order_by("-pk").values_list("pk", flat=True)[:CANDIDATES + 1])
+    matches = records.filter(
+        RawSQL(f"{table}.search_vector @@ %s::tsquery", [tsquery], output_field=BooleanField()))
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        candidates = list(matches.order_by().values_list("pk", flat=True)[:CANDIDATES + 1])
     if offset >= min(len(candidates), CANDIDATES):
         return [], len(candidates)
     page = list(
@@ -406,7 +424,7 @@ def _ranked_pg(kind, records, tsquery, offset, limit):
 
 def _ranked_python(kind, records, query, offset, limit):
     matches = []
-    for pk, search_ar, search_en in records.order_by("-pk").values_list("pk", "search_ar", "search_en").iterator():
+    for pk, search_ar, search_en in records.order_by("pk").values_list("pk", "search_ar", "search_en").iterator():
         rank = score(query, search_ar, search_en)
         if rank:
             matches.append((-rank, -pk))
@@ -501,10 +519,12 @@ def search(raw_query, filters=None, language="ar", limit=10, offset=0):
         if not tsquery:
             raise SearchError(_("The search has only very common words; add a more specific one."))
     kinds = [KINDS_BY_KEY[filters.kind]] if filters.kind else KINDS
+    narrowed = filters.body or filters.member_state or filters.year_from or filters.year_to
+    session_ids = list(public_sessions(filters).values_list("pk", flat=True)) if narrowed else None
     lexemes = query.lexemes()
     groups = []
     for kind in kinds:
-        records = public_records(kind, filters)
+        records = public_records(kind, filters, session_ids)
         if tsquery is not None:
             page, total = _ranked_pg(kind, records, tsquery, offset, limit)
         else:

@@ -202,7 +202,7 @@ def test_it_says_when_there_are_more_matches_than_it_ranks(client, monkeypatch):
     monkeypatch.setattr("meetings.search_views.CANDIDATES", 3)
     html = results_section(get(client, q="العربية", type="items"))
     assert "More than 3 results" in html
-    assert "the best of its 3 most recently entered are shown first" in html
+    assert "only 3 of them are ranked" in html
     assert len(re.findall('class="search-hit"', html)) == 3
     assert 'rel="next"' not in html
 
