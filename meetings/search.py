@@ -29,11 +29,12 @@ archive; a real archive runs on PostgreSQL.
 import math
 import re
 import threading
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import snowballstemmer
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import BooleanField, FloatField, Q
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
@@ -399,18 +400,14 @@ def _ranked_pg(kind, records, tsquery, offset, limit):
     """Two queries: the candidates' ids straight from the GIN index, then their ranking.
 
     The planner misjudges how many rows a tsquery of many alternatives matches
-    and may then scan the whole table in key order; for the first query only the
-    bitmap scan of the GIN index is allowed, which costs in proportion to the
-    matches read. The match is raw SQL naming the table, which is only right in
+    and may then scan the whole table in key order; search() allows only bitmap
+    scans (see _bitmap_scans_only), which cost in proportion to the matches read. The match is raw SQL naming the table, which is only right in
     a top-level query (Django renames tables inside subqueries), hence the ids.
     """
     table = connection.ops.quote_name(kind.model._meta.db_table)
     matches = records.filter(
         RawSQL(f"{table}.search_vector @@ %s::tsquery", [tsquery], output_field=BooleanField()))
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_indexscan = off")
-        candidates = list(matches.order_by().values_list("pk", flat=True)[:CANDIDATES + 1])
+    candidates = list(matches.order_by().values_list("pk", flat=True)[:CANDIDATES + 1])
     if offset >= min(len(candidates), CANDIDATES):
         return [], len(candidates)
     page = list(
@@ -420,6 +417,19 @@ def _ranked_pg(kind, records, tsquery, offset, limit):
         .order_by("-rank", "-pk")[offset:min(offset + limit, CANDIDATES)]
     )
     return page, len(candidates)  # one more than can be shown means "more than"
+
+
+@contextmanager
+def _bitmap_scans_only():
+    """Keep PostgreSQL to bitmap scans of the indexes for the queries inside."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('enable_seqscan', 'off', false), "
+                       "set_config('enable_indexscan', 'off', false)")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET enable_seqscan; RESET enable_indexscan")
 
 
 def _ranked_python(kind, records, query, offset, limit):
@@ -508,8 +518,9 @@ def search(raw_query, filters=None, language="ar", limit=10, offset=0):
     """Search published records; return Results grouped by kind, best first.
 
     Raises SearchError for a query that cannot be searched. On PostgreSQL one
-    query stems the words, then two per kind that has matches; on SQLite a
-    scan per kind and a fetch per kind that has matches.
+    query stems the words, two set and reset the plan, and per kind one reads
+    the candidates and, if there are some, one ranks them; on SQLite a scan per
+    kind and a fetch per kind that has matches. With filters, one more reads the sessions.
     """
     filters = filters or Filters()
     query = parse(raw_query)
@@ -523,14 +534,17 @@ def search(raw_query, filters=None, language="ar", limit=10, offset=0):
     session_ids = list(public_sessions(filters).values_list("pk", flat=True)) if narrowed else None
     lexemes = query.lexemes()
     groups = []
-    for kind in kinds:
-        records = public_records(kind, filters, session_ids)
-        if tsquery is not None:
-            page, total = _ranked_pg(kind, records, tsquery, offset, limit)
-        else:
-            page, total = _ranked_python(kind, records, query, offset, limit)
-        if total:
-            groups.append(Group(kind, total, [make_hit(kind, record, lexemes, language) for record in page]))
+    with _bitmap_scans_only() if tsquery is not None else nullcontext():
+        for kind in kinds:
+            records = public_records(kind, filters, session_ids)
+            if tsquery is not None:
+                page, total = _ranked_pg(kind, records, tsquery, offset, limit)
+            else:
+                page, total = _ranked_python(kind, records, query, offset, limit)
+            if total:
+                groups.append(Group(kind, total, page))
+    for group in groups:
+        group.hits = [make_hit(group.kind, record, lexemes, language) for record in group.hits]
     return Results(query, groups)
 
 

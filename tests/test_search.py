@@ -121,8 +121,19 @@ def test_it_cuts_a_snippet_around_the_first_match():
 
 
 def test_it_uses_at_most_two_database_queries_per_kind(demo, django_assert_max_num_queries):
-    # PostgreSQL: one query to stem the words, then the candidates of each kind and the ranking of
-    # those that have some; SQLite: a scan per kind and a fetch per kind that has hits.
-    with django_assert_max_num_queries(9 if connection.vendor == "postgresql" else 8):
+    # PostgreSQL: one query to stem the words and two to set and reset the plan, then the
+    # candidates of each kind and the ranking of those that have some; SQLite: a scan per kind
+    # and a fetch per kind with hits.
+    with django_assert_max_num_queries(11 if connection.vendor == "postgresql" else 8):
         results = search("الأمن السيبراني")
     assert results.total == 3
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner settings")
+def test_it_gives_the_planner_its_settings_back(demo):
+    search("الأمن")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
+        cursor.execute("SHOW enable_indexscan")
+        assert cursor.fetchone()[0] == "on"
