@@ -232,7 +232,8 @@ class AgendaItem(SearchableModel):
                               help_text=_("Leave empty to number by position (3, 3.1 …)."))
     title = models.CharField(_("title"), max_length=500)
     description = models.TextField(_("description"), blank=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.FOR_DECISION)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, blank=True,
+                            help_text=_("Leave empty while the agenda does not say."))
     reviewed_session = models.ForeignKey(
         Session, models.PROTECT, null=True, blank=True, related_name="reviewed_by",
         verbose_name=_("reviewed session"), help_text=_("Set when this item reviews another session's outcomes."),
