@@ -125,6 +125,7 @@ def test_it_keeps_text_contrast_at_wcag_aa(open_page, demo):
     from meetings.models import Session
 
     Session.objects.filter(pk=demo.pk).update(start_date=datetime.date(2021, 9, 20))  # to show a Hijri date
+    demo.agenda_items.filter(order=1).update(kind="decision")  # to show an item's kind
     page = open_page(f"/en/sessions/{demo.pk}/")
     selectors = [".site-title__name", ".site-title__league", ".language-switch", ".breadcrumbs a", "h1",
                  ".facts dt", ".facts dd", ".hijri", ".agenda-number", ".agenda-title", ".agenda-meta .tag",
