@@ -121,19 +121,70 @@ def test_it_cuts_a_snippet_around_the_first_match():
 
 
 def test_it_uses_at_most_two_database_queries_per_kind(demo, django_assert_max_num_queries):
-    # PostgreSQL: one query to stem the words and two to set and reset the plan, then the
-    # candidates of each kind and the ranking of those that have some; SQLite: a scan per kind
+    # PostgreSQL: one query to stem the words and set the plan and one to reset it, then per
+    # kind one to find and rank the candidates and one to fetch the page's records if it has
+    # some (the demo's tables are too small to be estimated first); SQLite: a scan per kind
     # and a fetch per kind with hits.
-    with django_assert_max_num_queries(11 if connection.vendor == "postgresql" else 8):
+    with django_assert_max_num_queries(10 if connection.vendor == "postgresql" else 8):
         results = search("الأمن السيبراني")
     assert results.total == 3
 
 
+PLANNER_SETTINGS = ("enable_seqscan", "enable_indexscan", "max_parallel_workers_per_gather")
+
+
+def planner_settings():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(f"current_setting('{name}')" for name in PLANNER_SETTINGS))
+        return cursor.fetchone()
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner settings")
 def test_it_gives_the_planner_its_settings_back(demo):
+    before = planner_settings()
+    assert before[:2] == ("on", "on")
     search("الأمن")
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW enable_seqscan")
-        assert cursor.fetchone()[0] == "on"
-        cursor.execute("SHOW enable_indexscan")
-        assert cursor.fetchone()[0] == "on"
+    assert planner_settings() == before
+    with pytest.raises(SearchError):
+        search("the of and")  # only stop words: refused after the settings were changed
+    assert planner_settings() == before
+
+
+PROBED_SEARCHES = [
+    ("العربية", {}), ("الأمن", {}), ("Arab", {"kind": "items"}), ("الإنترنت -الأشياء", {}),
+    ("الأمن OR satellites", {"kind": "items"}), ("العربية", {"year_from": 2000}),
+]
+
+
+def hits_of(results):
+    return [(group.kind.key, group.total, [hit.record.pk for hit in group.hits]) for group in results.groups]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's ordered read of a table's first pages")
+@pytest.mark.parametrize("pages", [0, 1, 2, 10_000])
+def test_reading_the_first_pages_first_finds_the_same_candidates(demo, monkeypatch, pages):
+    # However many first pages are read in order before the index is asked, the
+    # candidates are the first matches in storage order, ranked the same.
+    from meetings import search as module
+
+    monkeypatch.setattr(module, "CANDIDATES", 2)  # so that the limit cuts
+    for query, options in PROBED_SEARCHES:
+        filters = module.Filters(**options)
+        expected = [hits_of(search(query, filters, limit=2, offset=offset)) for offset in (0, 1)]
+        with monkeypatch.context() as probing:
+            probing.setattr(module, "PROBE_MIN_ROWS", 0)
+            probing.setattr(module, "_probe_pages", lambda estimate, table_pages, rows: pages)
+            probed = [hits_of(search(query, filters, limit=2, offset=offset)) for offset in (0, 1)]
+        assert probed == expected, (query, options)
+        assert expected[0], (query, options)
+
+
+def test_a_table_is_read_in_order_only_for_a_word_in_a_large_share_of_it():
+    from meetings.search import CANDIDATES, _probe_pages
+
+    # 300,000 rows on 33,000 pages: a word in 180,000 of them is found in the first pages...
+    assert 0 < _probe_pages(180_000, 33_000, 300_000) < 300
+    # ...one in 12,000 through the index; so is anything in a small table or a table never analyzed.
+    assert _probe_pages(12_000, 33_000, 300_000) == 0
+    assert _probe_pages(9_000, 900, 10_000) == 0
+    assert _probe_pages(CANDIDATES, 0, -1) == 0
