@@ -488,7 +488,9 @@ def _planner_settings(query, tables):
     The planner may use bitmap scans of the indexes only, and no parallel
     workers: a parallel scan returns rows in no fixed order, so the first
     matches under a LIMIT would change from one search to the next (and on
-    two cores the workers cost more than they save). Yields the tsquery as text
+    two cores the workers cost more than they save). JIT compilation is off: a
+    query that the disabled scans leave no cheap plan for is costed so high that
+    PostgreSQL would spend ≈ 300 ms compiling it. Yields the tsquery as text
     ('' if nothing indexable is left) and each table's (pages, rows) as of its
     last ANALYZE; gives the planner its settings back at the end.
     """
@@ -498,7 +500,7 @@ def _planner_settings(query, tables):
             cursor.execute(
                 f"SELECT ({sql})::text, set_config('enable_seqscan', 'off', false), "
                 f"set_config('enable_indexscan', 'off', false), "
-                f"set_config('max_parallel_workers_per_gather', '0', false), "
+                f"set_config('max_parallel_workers_per_gather', '0', false), set_config('jit', 'off', false), "
                 f"(SELECT json_object_agg(relname, json_build_array(relpages, reltuples)) "
                 f"FROM pg_class WHERE oid = ANY(%s::regclass[]))", params + [tables])
             tsquery, *_settings, sizes = cursor.fetchone()
@@ -507,7 +509,7 @@ def _planner_settings(query, tables):
         yield tsquery, {table: tuple(size) for table, size in (sizes or {}).items()}
     finally:
         with connection.cursor() as cursor:
-            cursor.execute("RESET enable_seqscan; RESET enable_indexscan; RESET max_parallel_workers_per_gather")
+            cursor.execute("RESET enable_seqscan; RESET enable_indexscan; RESET max_parallel_workers_per_gather; RESET jit")
 
 
 def _ranked_python(kind, records, query, offset, limit):

@@ -130,7 +130,7 @@ def test_it_uses_at_most_two_database_queries_per_kind(demo, django_assert_max_n
     assert results.total == 3
 
 
-PLANNER_SETTINGS = ("enable_seqscan", "enable_indexscan", "max_parallel_workers_per_gather")
+PLANNER_SETTINGS = ("enable_seqscan", "enable_indexscan", "max_parallel_workers_per_gather", "jit")
 
 
 def planner_settings():
