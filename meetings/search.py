@@ -8,7 +8,7 @@ How a query is read, on either database:
   Arabic or the English text of a record.
 
 PostgreSQL keeps a stored tsvector column `search_vector` on each searchable
-table (migration 0002): the `arabic` configuration over search_ar and the
+table (migration 0003): the `arabic` configuration over search_ar and the
 `english` one over search_en, GIN-indexed, ranked with ts_rank. Query words are
 stemmed by PostgreSQL itself with the same configurations.
 
@@ -47,7 +47,7 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 
 # A word of normalized text: letters and digits, as PostgreSQL's parser reads it
-# once ASCII punctuation is blanked out (see migration 0002).
+# once ASCII punctuation is blanked out (see migration 0003).
 WORD = re.compile(r"[^\W_]+")
 # A word of displayed (not normalized) text: diacritics and tatweel belong to it.
 DISPLAY_WORD = re.compile(r"[\w\u0640\u064b-\u065f\u0670]+")

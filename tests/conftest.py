@@ -149,3 +149,13 @@ ARTIFACTS_KEY = pytest.StashKey[Path]()
 def pytest_terminal_summary(terminalreporter, config):
     if ARTIFACTS_KEY in config.stash:
         terminalreporter.write_line(f"Screenshots of this run: {config.stash[ARTIFACTS_KEY]}")
+
+
+@pytest.fixture(autouse=True)
+def default_language(settings):
+    """Start every test in the default language: a request leaves its language active in the thread."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
