@@ -315,14 +315,6 @@ def _pg_tsquery_sql(query):
     return " && ".join(parts), params
 
 
-def pg_tsquery(query):
-    """Have PostgreSQL stem the query; return the tsquery as text ('' if nothing indexable is left)."""
-    sql, params = _pg_tsquery_sql(query)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT ({sql})::text", params)
-        return cursor.fetchone()[0]
-
-
 def uses_postgresql():
     return connection.vendor == "postgresql"
 
@@ -376,10 +368,10 @@ def public_sessions(filters):
     return sessions
 
 
-def public_records(kind, filters, session_ids=None):
-    """The records of a kind that anyone may find: on published sessions only, narrowed by the filters.
+def public_records(kind, session_ids=None):
+    """The records of a kind that anyone may find: on published sessions only.
 
-    With filters, `session_ids` lists the sessions that pass them (see search()).
+    With filters, `session_ids` lists the published sessions that pass them (see search()).
     """
     session_id = "pk" if not kind.session_path else f"{kind.session_path}_id"
     if session_ids is not None:
@@ -611,9 +603,9 @@ def search(raw_query, filters=None, language="ar", limit=10, offset=0):
     narrowed = filters.body or filters.member_state or filters.year_from or filters.year_to
     lexemes = query.lexemes()
     groups = []
+    # The sessions first: on PostgreSQL their query is planned with the planner's usual settings.
+    session_ids = list(public_sessions(filters).values_list("pk", flat=True)) if narrowed else None
     if uses_postgresql():
-        # The sessions first: their query is planned with the planner's usual settings.
-        session_ids = list(public_sessions(filters).values_list("pk", flat=True)) if narrowed else None
         tables = [kind.model._meta.db_table for kind in kinds]
         with _planner_settings(query, tables) as (tsquery, sizes):
             if not tsquery:
@@ -626,9 +618,8 @@ def search(raw_query, filters=None, language="ar", limit=10, offset=0):
                         if total:
                             groups.append(Group(kind, total, page))
     else:
-        session_ids = list(public_sessions(filters).values_list("pk", flat=True)) if narrowed else None
         for kind in kinds:
-            page, total = _ranked_python(kind, public_records(kind, filters, session_ids), query, offset, limit)
+            page, total = _ranked_python(kind, public_records(kind, session_ids), query, offset, limit)
             if total:
                 groups.append(Group(kind, total, page))
     for group in groups:
