@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from council.arabic import normalize
-from council.models import Body, MemberState, Membership, Person
+from council.models import Body, Delegate, MemberState, Membership, Person
 
 
 class BilingualFieldsMixin:
@@ -95,9 +95,6 @@ class MembershipAdmin(admin.ModelAdmin):
 @admin.register(Person)
 class PersonAdmin(CouncilAdmin):
     list_display = ("name", "honorific")
-
-
-from council.models import Delegate  # noqa: E402  (kept beside its admin, added after the rest)
 
 
 @admin.register(Delegate)

@@ -371,7 +371,8 @@ class Participation(CleanTextModel):
                                   default=Attendance.IN_PERSON)
 
     class Meta:
-        ordering = ["session", "member_state__protocol_order", "id"]
+        # Delegations in protocol order, then organizations (the secretariat), on every database.
+        ordering = ["session", models.F("member_state__protocol_order").asc(nulls_last=True), "id"]
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         constraints = [

@@ -46,8 +46,7 @@ def body_detail(request, slug):
 def session_detail(request, pk):
     sessions = Session.objects.visible_to(request.user).select_related("body", "host_state").prefetch_related(
         Prefetch("agenda_items", AgendaItem.objects.select_related("reviewed_session__body", "dossier")),
-        Prefetch("participants", Participation.objects.select_related("member_state", "organization", "person")
-                 .order_by(F("member_state__protocol_order").asc(nulls_last=True), "id")),
+        Prefetch("participants", Participation.objects.select_related("member_state", "organization", "person")),
         Prefetch("resolutions", Resolution.objects.select_related("agenda_item").prefetch_related(
             Prefetch("reservations", Reservation.objects.select_related("member_state")))),
         "documents",
