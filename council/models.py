@@ -243,10 +243,11 @@ class Delegate(models.Model):
 
     @staticmethod
     def may_read_restricted(user):
-        """True if the user may read documents restricted to member states: staff or an active delegate.
+        """True if the user may read documents restricted to member states: the secretariat or an active delegate.
 
-        Touches the database once for a signed-in non-staff user.
+        The secretariat is whoever may view documents in the admin (any role); a bare
+        staff flag is not enough. Touches the database once for a delegate.
         """
         if not user.is_active:
             return False
-        return user.is_staff or Delegate.objects.filter(user_id=user.pk).exists()
+        return user.has_perm("meetings.view_document") or Delegate.objects.filter(user_id=user.pk).exists()

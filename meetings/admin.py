@@ -1,6 +1,7 @@
 """The secretariat's admin for sessions, agendas, resolutions, documents and dossiers."""
 
 from django.contrib import admin, messages
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -65,17 +66,22 @@ class SessionAdmin(CouncilAdmin):
         (_("Date and place"), {"fields": ("start_date", "end_date", "year", "date_note", "mode", "city", "host_state")}),
     ]
 
-    @admin.action(description=_("Publish the selected sessions"), permissions=["change"])
+    def has_publish_permission(self, request):
+        return request.user.has_perm("meetings.publish_session")
+
+    @admin.action(description=_("Publish the selected sessions"), permissions=["publish"])
     def publish(self, request, queryset):
-        count = queryset.update(publication=Session.Publication.PUBLISHED)
+        now = timezone.now()
+        count = queryset.update(publication=Session.Publication.PUBLISHED, published_at=now,
+                                outcomes_published_at=now, updated_at=now)
         self.message_user(request, ngettext(
             "%(count)d session published.", "%(count)d sessions published.", count) % {"count": count},
             messages.SUCCESS)
 
-    @admin.action(description=_("Withdraw the selected sessions from publication"), permissions=["change"])
+    @admin.action(description=_("Withdraw the selected sessions from publication"), permissions=["publish"])
     def withdraw(self, request, queryset):
         count = queryset.filter(publication=Session.Publication.PUBLISHED).update(
-            publication=Session.Publication.WITHDRAWN)
+            publication=Session.Publication.WITHDRAWN, updated_at=timezone.now())
         self.message_user(request, ngettext(
             "%(count)d session withdrawn.", "%(count)d sessions withdrawn.", count) % {"count": count},
             messages.SUCCESS)

@@ -11,6 +11,7 @@ import datetime
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from council.models import Body, MemberState, Membership, Person
 from meetings.models import AgendaItem, Dossier, Participation, Session
@@ -197,6 +198,10 @@ def upsert_session(body, number, **fields):
         body=body, kind=Session.Kind.ORDINARY, number=number,
         defaults={"status": Session.Status.HELD, "publication": Session.Publication.PUBLISHED, **fields},
     )
+    # Agenda and outcomes both published, stamped once: a second load changes nothing.
+    now = timezone.now()
+    Session.objects.filter(pk=session.pk, published_at__isnull=True).update(
+        published_at=now, outcomes_published_at=now)
     return session
 
 

@@ -14,13 +14,35 @@ from council.arabic import arabic_ordinal, english_ordinal, with_li
 from council.models import Body, CleanTextModel, MemberState, Person, SearchableModel
 
 
+def may_view_unpublished(user):
+    """True if the user may see drafts, withdrawn sessions and unpublished outcomes.
+
+    This permission, which the secretariat's roles grant, is the only door to
+    unpublished content: being staff is not enough.
+    """
+    return user.has_perm("meetings.view_unpublished")
+
+
 class SessionQuerySet(models.QuerySet):
     def published(self):
+        """Sessions whose agenda is published (the first of the two publication steps)."""
         return self.filter(publication=Session.Publication.PUBLISHED)
 
+    def with_published_outcomes(self):
+        """Sessions whose agenda and outcomes are both published."""
+        return self.published().filter(outcomes_published_at__isnull=False)
+
     def visible_to(self, user):
-        """Everything for staff; only published sessions for everyone else."""
-        return self if user.is_staff else self.published()
+        """The sessions whose page and agenda this user may read.
+
+        This is the one definition of "visible": pages, search, feeds, calendars,
+        PDFs, emails and downloads all start from it.
+        """
+        return self if may_view_unpublished(user) else self.published()
+
+    def outcomes_visible_to(self, user):
+        """The sessions whose outcomes (resolutions, reservations, outcome documents) this user may read."""
+        return self if may_view_unpublished(user) else self.with_published_outcomes()
 
     def upcoming(self, today):
         """Sessions not over by today, and planned ones with no date yet; the soonest first."""
@@ -92,6 +114,11 @@ class Session(SearchableModel):
         _("publication"), max_length=20, choices=Publication.choices, default=Publication.DRAFT,
         help_text=_("Only published sessions are visible outside the secretariat."),
     )
+    published_at = models.DateTimeField(_("agenda published on"), null=True, blank=True, editable=False)
+    outcomes_published_at = models.DateTimeField(
+        _("outcomes published on"), null=True, blank=True, editable=False,
+        help_text=_("Empty while the outcomes (resolutions, reservations, outcome documents) are not published."),
+    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = SessionQuerySet.as_manager()
@@ -102,6 +129,10 @@ class Session(SearchableModel):
                     "body", "-number"]
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
+        permissions = [
+            ("view_unpublished", _("Can see drafts, withdrawn sessions and unpublished outcomes")),
+            ("publish_session", _("Can publish and withdraw sessions")),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["body", "kind", "number"], name="unique_session_number"),
             models.CheckConstraint(condition=Q(number__gte=1, number__lte=999), name="session_number_1_to_999"),
@@ -157,7 +188,18 @@ class Session(SearchableModel):
 
     @property
     def is_public(self):
+        """True if the agenda is published."""
         return self.publication == self.Publication.PUBLISHED
+
+    @property
+    def outcomes_are_public(self):
+        return self.is_public and self.outcomes_published_at is not None
+
+    def is_visible_to(self, user):
+        return self.is_public or may_view_unpublished(user)
+
+    def outcomes_visible_to(self, user):
+        return self.outcomes_are_public or may_view_unpublished(user)
 
     def agenda(self):
         """Return the top-level agenda items in order, each with .sub_items and .label.
@@ -183,15 +225,15 @@ class Session(SearchableModel):
 
 class DossierQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Everything for staff; for everyone else, dossiers on at least one published session's agenda.
+        """Dossiers on the agenda of at least one session visible to the user.
 
         A dossier has no publication of its own: it becomes public with the first
         published session that takes it up.
         """
-        if user.is_staff:
+        if may_view_unpublished(user):
             return self
         return self.filter(pk__in=AgendaItem.objects.filter(
-            session__publication=Session.Publication.PUBLISHED).values("dossier_id"))
+            session__in=Session.objects.visible_to(user)).values("dossier_id"))
 
 
 class Dossier(SearchableModel):
@@ -267,6 +309,12 @@ class AgendaItem(SearchableModel):
                 ) % {"order": self.order, "item": clash}})
 
 
+class ResolutionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Resolutions of sessions whose outcomes this user may read."""
+        return self.filter(session__in=Session.objects.outcomes_visible_to(user))
+
+
 class Resolution(SearchableModel):
     """What a session resolved. Numbers are unique per session and kind (see the README)."""
 
@@ -294,6 +342,8 @@ class Resolution(SearchableModel):
     text = models.TextField(_("text"), blank=True)
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ADOPTED)
+
+    objects = ResolutionQuerySet.as_manager()
 
     class Meta:
         ordering = ["session", "kind", "number", "id"]
@@ -395,6 +445,19 @@ def document_path(document, filename):
     return f"documents/{document.session_id}/{filename}"
 
 
+class DocumentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Documents this user may see listed: an agenda's with the agenda, an outcome's with the outcomes.
+
+        Whether the user may also download a restricted one is `Delegate.may_read_restricted`.
+        """
+        outcome = Q(resolution__isnull=False) | Q(type__in=Document.OUTCOME_TYPES)
+        return self.filter(
+            (~outcome & Q(session__in=Session.objects.visible_to(user)))
+            | (outcome & Q(session__in=Session.objects.outcomes_visible_to(user)))
+        )
+
+
 class Document(SearchableModel):
     class Type(models.TextChoices):
         AGENDA = "agenda", _("Agenda")
@@ -414,6 +477,9 @@ class Document(SearchableModel):
         PUBLIC = "public", _("Public")
         MEMBER_STATES = "member_states", _("Member states only")
 
+    # Documents of these types, and any attached to a resolution, are published with the outcomes.
+    OUTCOME_TYPES = (Type.REPORT, Type.MINUTES, Type.RESOLUTIONS)
+
     search_source = ("title",)
 
     session = models.ForeignKey(Session, models.CASCADE, related_name="documents", verbose_name=_("session"))
@@ -431,6 +497,8 @@ class Document(SearchableModel):
     size = models.PositiveBigIntegerField(_("size in bytes"), editable=False, default=0)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
+    objects = DocumentQuerySet.as_manager()
+
     class Meta:
         ordering = ["session", "type", "id"]
         verbose_name = _("document")
@@ -444,6 +512,11 @@ class Document(SearchableModel):
             raise ValidationError({"agenda_item": _("The agenda item must belong to the same session.")})
         if self.resolution_id and self.session_id and self.resolution.session_id != self.session_id:
             raise ValidationError({"resolution": _("The resolution must belong to the same session.")})
+
+    @property
+    def is_outcome(self):
+        """True if the document is published with the outcomes rather than with the agenda."""
+        return self.resolution_id is not None or self.type in self.OUTCOME_TYPES
 
     def save(self, *args, **kwargs):
         # A new upload, or a file stored before its checksum was taken.

@@ -53,13 +53,18 @@ def session_detail(request, pk):
     )
     session = get_object_or_404(sessions, pk=pk)
     participants = list(session.participants.all())
+    outcomes_visible = session.outcomes_visible_to(request.user)
+    documents = session.documents.all()
+    if not outcomes_visible:
+        documents = [document for document in documents if not document.is_outcome]
     return render(request, "meetings/session.html", {
         "session": session,
         "agenda": session.agenda(),
         "chair": next((p for p in participants if p.role == Participation.Role.CHAIR), None),
         "participants": participants,
-        "resolutions": session.resolutions.all(),
-        "documents": session.documents.all(),
+        "outcomes_visible": outcomes_visible,
+        "resolutions": session.resolutions.all() if outcomes_visible else [],
+        "documents": documents,
         "may_read_restricted": Delegate.may_read_restricted(request.user),
     })
 
@@ -89,8 +94,7 @@ def member_state_detail(request, iso_code):
 
 def document_download(request, pk):
     """Stream a document's file to whoever may read it; the file store itself is never public."""
-    visible_sessions = Session.objects.visible_to(request.user)
-    document = get_object_or_404(Document, pk=pk, session__in=visible_sessions)
+    document = get_object_or_404(Document.objects.visible_to(request.user), pk=pk)
     if document.visibility == Document.Visibility.MEMBER_STATES and not Delegate.may_read_restricted(request.user):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), reverse("meetings:login"))

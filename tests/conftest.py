@@ -102,6 +102,7 @@ def make_session(db, settings, tmp_path):
     reservation each, participants and documents; published unless told otherwise."""
     from council.models import Body, MemberState, Person
     from django.core.files.base import ContentFile
+    from django.utils import timezone
 
     from meetings.models import AgendaItem, Document, Participation, Reservation, Resolution, Session
 
@@ -110,6 +111,10 @@ def make_session(db, settings, tmp_path):
     def make(number=1, n=0, publication="published", body=None, **fields):
         body = body or Body.objects.get_or_create(slug="test-committee", defaults={
             "name_ar": "لجنة الاختبار", "name_en": "Test committee", "kind": "permanent_committee"})[0]
+        if publication == "published":
+            # Agenda and outcomes both published, unless the test says otherwise.
+            fields.setdefault("published_at", timezone.now())
+            fields.setdefault("outcomes_published_at", fields["published_at"])
         session = Session.objects.create(body=body, number=number, publication=publication, status="held",
                                          start_date=fields.pop("start_date", datetime.date(2022, 3, 1)), **fields)
         states = list(MemberState.objects.all()) or [

@@ -64,5 +64,5 @@ def same_page_in(context, language):
 
 @register.filter
 def visible_to(session, user):
-    """True if a linked session may be shown to the user: published, or the user is staff."""
-    return session is not None and (session.is_public or user.is_staff)
+    """True if a linked session may be shown to the user (see SessionQuerySet.visible_to)."""
+    return session is not None and session.is_visible_to(user)

@@ -14,6 +14,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from council.arabic import with_li
 from council.models import Body, MemberState
@@ -152,10 +153,20 @@ class Command(BaseCommand):
                 session = Session(body=body, kind=kind, number=number, start_date=start, year=year,
                                   mode=self.random.choice(Session.Mode.values), city_ar=city_ar, city_en=city_en,
                                   host_state=self.random.choice(self.states), status="held",
-                                  publication=publication)
+                                  publication=publication,
+                                  published_at=self.published_at(start, publication),
+                                  outcomes_published_at=self.published_at(start, publication))
                 session.body = body  # display_name() reads it for the search text
                 sessions.append(session)
         return self.bulk(Session, sessions)
+
+    @staticmethod
+    def published_at(start, publication):
+        """Published a month before the session starts; a draft never was."""
+        if publication == "draft":
+            return None
+        moment = datetime.datetime.combine(start, datetime.time(9)) - datetime.timedelta(days=30)
+        return timezone.make_aware(moment, datetime.timezone.utc)
 
     def topic_text(self):
         action_ar, action_en = self.random.choice(ACTIONS)
