@@ -17,48 +17,65 @@ _UNITS_F = ["", "الأولى", "الثانية", "الثالثة", "الراب�
             "السادسة", "السابعة", "الثامنة", "التاسعة", "العاشرة"]
 # In compounds (11, 21, 31 …) "first" becomes «الحادي» / «الحادية».
 _COMPOUND_ONE = {False: "الحادي", True: "الحادية"}
-# Tens are the same in both genders.
+# Tens are the same in both genders, and take the case of their place: «الثامنة
+# والأربعون» as a title, «الدورة الثامنة والأربعين» after «نتائج» or «يستعرض».
 _TENS = {20: "العشرون", 30: "الثلاثون", 40: "الأربعون", 50: "الخمسون",
          60: "الستون", 70: "السبعون", 80: "الثمانون", 90: "التسعون"}
-_HUNDREDS = {100: "المئة", 200: "المئتين", 300: "الثلاثمئة", 400: "الأربعمئة",
-             500: "الخمسمئة", 600: "الستمئة", 700: "السبعمئة", 800: "الثمانمئة",
-             900: "التسعمئة"}
-# A round hundred standing alone is nominative: «الدورة المئتان».
-_HUNDREDS_ALONE = {**_HUNDREDS, 200: "المئتان"}
+_TENS_OBLIQUE = {n: word[:-2] + "ين" for n, word in _TENS.items()}
+# The League's documents spell the hundreds with alef («المائة», «الثلاثمائة»);
+# docs/glossary.md records the choice. The round hundreds after «بعد» are
+# always genitive («الحادية عشرة بعد المائتين»).
+_HUNDREDS = {100: "المائة", 200: "المائتين", 300: "الثلاثمائة", 400: "الأربعمائة",
+             500: "الخمسمائة", 600: "الستمائة", 700: "السبعمائة", 800: "الثمانمائة",
+             900: "التسعمائة"}
+# A round hundred standing alone is the name's head: only the dual shows its case
+# («الدورة المائتان», «نتائج الدورة المائتين»).
+_HUNDREDS_NOMINATIVE = {**_HUNDREDS, 200: "المائتان"}
+
+CASES = ("nominative", "genitive", "accusative")
 
 
-def _ordinal_below_100(n, feminine):
+def _ordinal_below_100(n, feminine, oblique):
     units = _UNITS_F if feminine else _UNITS_M
     if n <= 10:
         return units[n]
     if n < 20:
+        # 11–19 are built on the fathah and do not change with the case.
         unit = _COMPOUND_ONE[feminine] if n == 11 else units[n - 10]
         return f"{unit} {'عشرة' if feminine else 'عشر'}"
     tens, unit = divmod(n, 10)
+    tens_word = (_TENS_OBLIQUE if oblique else _TENS)[tens * 10]
     if unit == 0:
-        return _TENS[n]
+        return tens_word
     unit_word = _COMPOUND_ONE[feminine] if unit == 1 else units[unit]
-    return f"{unit_word} و{_TENS[tens * 10]}"
+    return f"{unit_word} و{tens_word}"
 
 
-def arabic_ordinal(n, feminine=False):
-    """Return the Arabic ordinal of n (1–999) with its article, in the nominative.
+def arabic_ordinal(n, feminine=False, case="nominative"):
+    """Return the Arabic ordinal of n (1–999) with its article, in the given case.
 
     feminine=True agrees with a feminine noun («الدورة الثامنة والأربعون»),
-    False with a masculine one («الاجتماع التاسع والثلاثون»). Above a hundred
-    the Academy's form is used: «الحادي عشر بعد المئة».
+    False with a masculine one («الاجتماع التاسع والثلاثون»). case is
+    "nominative" for a name standing alone (a title) or the subject of a
+    sentence, "genitive" or "accusative" for a name governed by a word before
+    it («نتائج الاجتماع التاسع والثلاثين», «يستعرض الدورة الثامنة والأربعين»):
+    the written forms of the two are the same. Above a hundred the League's
+    form is used: «الحادي عشر بعد المائة».
     """
-    if not isinstance(n, int) or not 1 <= n <= 999:
+    if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= 999:
         raise ValueError(f"Arabic ordinals are written for 1 to 999, not {n!r}.")
+    if case not in CASES:
+        raise ValueError(f"The case is one of {', '.join(CASES)}, not {case!r}.")
+    oblique = case != "nominative"
     hundreds, rest = divmod(n, 100)
     if hundreds == 0:
-        return _ordinal_below_100(rest, feminine)
+        return _ordinal_below_100(rest, feminine, oblique)
     if rest == 0:
-        return _HUNDREDS_ALONE[n]
+        return (_HUNDREDS if oblique else _HUNDREDS_NOMINATIVE)[n]
     if rest == 1:
-        # As in the compounds: «الحادية بعد المئة», not «الأولى بعد المئة».
+        # As in the compounds: «الحادية بعد المائة», not «الأولى بعد المائة».
         return f"{_COMPOUND_ONE[feminine]} بعد {_HUNDREDS[hundreds * 100]}"
-    return f"{_ordinal_below_100(rest, feminine)} بعد {_HUNDREDS[hundreds * 100]}"
+    return f"{_ordinal_below_100(rest, feminine, oblique)} بعد {_HUNDREDS[hundreds * 100]}"
 
 
 def english_ordinal(n):

@@ -7,10 +7,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from council.arabic import arabic_ordinal, english_ordinal, with_li
+from council.arabic import CASES, arabic_ordinal, english_ordinal, with_li
 from council.models import Body, CleanTextModel, MemberState, Person, SearchableModel
 
 
@@ -149,9 +150,16 @@ class Session(SearchableModel):
     def get_absolute_url(self):
         return reverse("meetings:session", args=[self.pk])
 
-    def display_name(self, language=None):
+    def display_name(self, language=None, case="nominative", article=None):
         """Return the generated name: «الدورة العادية الثامنة والأربعون للمكتب التنفيذي».
 
+        case is the grammatical case of the name's place: "nominative" for a
+        title or the subject of a sentence, "genitive" or "accusative" when a
+        word before it governs it («يستعرض نتائج الدورة العادية الثامنة
+        والأربعين …»). Only the Arabic ordinal changes with it. In English a
+        name inside a sentence takes the article ("of the 48th ordinary
+        session …"): article defaults to True for the genitive and accusative;
+        pass article=True for a subject ("The 48th … already exists").
         Touches the database for the body unless it was selected with the session.
         """
         language = (language or get_language() or "ar")[:2]
@@ -162,13 +170,18 @@ class Session(SearchableModel):
                 noun = "الدورة غير العادية" if extraordinary else "الدورة العادية"
             else:
                 noun = "الاجتماع غير العادي" if extraordinary else "الاجتماع"
-            ordinal = arabic_ordinal(self.number, feminine=body.holds_sessions)
+            ordinal = arabic_ordinal(self.number, feminine=body.holds_sessions, case=case)
             return f"{noun} {ordinal} {with_li(body.name_ar)}"
+        if case not in CASES:
+            raise ValueError(f"The case is one of {', '.join(CASES)}, not {case!r}.")
         if body.holds_sessions:
             noun = "extraordinary session" if extraordinary else "ordinary session"
         else:
             noun = "extraordinary meeting" if extraordinary else "meeting"
-        return f"{english_ordinal(self.number)} {noun} of the {body.name_en or body.name_ar}"
+        name = f"{english_ordinal(self.number)} {noun} of the {body.name_en or body.name_ar}"
+        if article is None:
+            article = case != "nominative"
+        return f"the {name}" if article else name
 
     def search_text_extra(self, language):
         return [self.display_name(language), str(self.number)]
@@ -179,7 +192,9 @@ class Session(SearchableModel):
         if self.body_id and self.number:
             clash = Session.objects.filter(body_id=self.body_id, kind=self.kind, number=self.number).exclude(pk=self.pk)
             if clash.exists():
-                raise ValidationError({"number": _("%(session)s already exists.") % {"session": clash.get()}})
+                # «سبق تسجيل الدورة … الثامنة والأربعين»: the name is governed, so genitive.
+                message = _("%(session)s already exists.") % {"session": clash.get().display_name(case="genitive")}
+                raise ValidationError({"number": capfirst(message)})
 
     def save(self, *args, **kwargs):
         if self.start_date:

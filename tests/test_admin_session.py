@@ -49,14 +49,14 @@ def test_it_refuses_a_duplicate_number_naming_the_session_in_arabic(secretary_cl
     data = new_session_form(secretary_client, "ar", number="48")
     response = secretary_client.post(admin_url("ar", "meetings_session_add"), data)
     assert response.status_code == 200
-    assert "سبق تسجيل الدورة العادية الثامنة والأربعون للمكتب التنفيذي." in response.content.decode()
+    assert "سبق تسجيل الدورة العادية الثامنة والأربعين للمكتب التنفيذي." in response.content.decode()
     assert Session.objects.filter(number=48).count() == 1
 
 
 def test_it_refuses_a_duplicate_number_naming_the_session_in_english(secretary_client, demo):
     data = new_session_form(secretary_client, "en", number="48")
     response = secretary_client.post(admin_url("en", "meetings_session_add"), data)
-    assert "48th ordinary session of the Executive Office already exists." in response.content.decode()
+    assert "The 48th ordinary session of the Executive Office already exists." in response.content.decode()
 
 
 def test_it_refuses_an_end_before_the_start_and_keeps_what_was_typed(secretary_client, demo):

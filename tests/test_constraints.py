@@ -90,13 +90,13 @@ def messages_of(error):
 def test_validation_names_the_existing_session_in_arabic(demo):
     with translation.override("ar"), pytest.raises(ValidationError) as error:
         Session(body=demo.body, kind=demo.kind, number=48).full_clean()
-    assert messages_of(error.value) == ["سبق تسجيل الدورة العادية الثامنة والأربعون للمكتب التنفيذي."]
+    assert messages_of(error.value) == ["سبق تسجيل الدورة العادية الثامنة والأربعين للمكتب التنفيذي."]
 
 
 def test_validation_names_the_existing_session_in_english(demo):
     with translation.override("en"), pytest.raises(ValidationError) as error:
         Session(body=demo.body, kind=demo.kind, number=48).full_clean()
-    assert messages_of(error.value) == ["48th ordinary session of the Executive Office already exists."]
+    assert messages_of(error.value) == ["The 48th ordinary session of the Executive Office already exists."]
 
 
 def test_validation_names_the_current_chair(demo):

@@ -63,6 +63,16 @@ def same_page_in(context, language):
 
 
 @register.filter
+def session_name(session, case="nominative"):
+    """The session's name in the page's language, in the case of its place in the sentence.
+
+    {{ item.reviewed_session|session_name:"genitive" }} after «يستعرض نتائج»
+    gives «… الاجتماع التاسع والثلاثين …» and, in English, "the 39th meeting …".
+    """
+    return session.display_name(case=case)
+
+
+@register.filter
 def visible_to(session, user):
     """True if a linked session may be shown to the user (see SessionQuerySet.visible_to)."""
     return session is not None and session.is_visible_to(user)
