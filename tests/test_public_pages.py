@@ -126,7 +126,7 @@ def test_it_links_an_item_to_the_sessions_whose_outcomes_it_reviews(client, demo
     agenda = between(page(client, f"/en/sessions/{demo.pk}/"), 'id="agenda-heading"', "</section>")
     for body, number in [("postal-committee", 39), ("telecom-committee", 47)]:
         reviewed = Session.objects.get(body__slug=body, number=number)
-        assert f'Reviews the outcomes of <a href="/en/sessions/{reviewed.pk}/">{reviewed.display_name("en")}</a>' in agenda
+        assert f'Reviews the outcomes of <a href="/en/sessions/{reviewed.pk}/">{reviewed.display_name("en", case="genitive")}</a>' in agenda
 
 
 def test_it_shows_resolutions_with_member_states_reservations(client, demo):
