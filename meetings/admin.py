@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from council.admin import BilingualTabularInline, CouncilAdmin
 from meetings.models import AgendaItem, Document, Dossier, Participation, Reservation, Resolution, Session
+from meetings.tracking import Outcome
 
 
 class AgendaItemInline(BilingualTabularInline):
@@ -46,6 +47,24 @@ class ResolutionInline(BilingualTabularInline):
     extra = 0
 
 
+class OutcomeInline(BilingualTabularInline):
+    """Each agenda item's outcome, entered on the session once the agenda is saved."""
+
+    model = Outcome
+    fk_name = "session"
+    fields = ("agenda_item", "decision", "deferred_to", "referred_to", "summary")
+    autocomplete_fields = ("deferred_to",)
+    cached_choice_fields = ("agenda_item", "referred_to")
+    extra = 0
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # The item is chosen among this session's items only.
+        if db_field.name == "agenda_item":
+            session_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = AgendaItem.objects.filter(session_id=session_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 class DocumentInline(BilingualTabularInline):
     model = Document
     fields = ("title", "type", "language", "visibility", "file")
@@ -59,7 +78,7 @@ class SessionAdmin(CouncilAdmin):
     list_select_related = ("body",)
     date_hierarchy = "start_date"
     autocomplete_fields = ("body", "host_state")
-    inlines = [AgendaItemInline, ParticipationInline, ResolutionInline, DocumentInline]
+    inlines = [AgendaItemInline, ParticipationInline, OutcomeInline, ResolutionInline, DocumentInline]
     actions = ["publish", "withdraw"]
     fieldsets = [
         (None, {"fields": ("body", "kind", "number", "status", "publication")}),
@@ -94,7 +113,7 @@ class AgendaItemAdmin(CouncilAdmin):
                    "session__publication", "kind")
     list_select_related = ("session__body",)
     date_hierarchy = "session__start_date"
-    autocomplete_fields = ("session", "parent", "reviewed_session", "dossier")
+    autocomplete_fields = ("session", "parent", "reviewed_session", "dossier", "carried_over_from")
 
 
 class ReservationInline(BilingualTabularInline):

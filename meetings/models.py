@@ -297,6 +297,12 @@ class AgendaItem(SearchableModel):
     )
     dossier = models.ForeignKey(Dossier, models.SET_NULL, null=True, blank=True,
                                 related_name="agenda_items", verbose_name=_("dossier"))
+    # "Prepare the next session" sets this when it copies an item deferred or referred to it.
+    carried_over_from = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="carried_over_to",
+        verbose_name=_("carried over from"),
+        help_text=_("The item of an earlier session, deferred or referred, that this item takes up."),
+    )
 
     class Meta:
         ordering = ["session", "order"]
@@ -316,12 +322,20 @@ class AgendaItem(SearchableModel):
             raise ValidationError({"parent": _("An item cannot be its own main item.")})
         if self.reviewed_session_id and self.reviewed_session_id == self.session_id:
             raise ValidationError({"reviewed_session": _("A session cannot review its own outcomes.")})
+        if self.carried_over_from_id and self.session_id and self.carried_over_from.session_id == self.session_id:
+            raise ValidationError({"carried_over_from": _("An item is carried over from another session's agenda.")})
         if self.session_id and self.order is not None:
             clash = AgendaItem.objects.filter(session_id=self.session_id, order=self.order).exclude(pk=self.pk).first()
             if clash:
                 raise ValidationError({"order": _(
                     "Order %(order)s is already taken by “%(item)s” on this agenda."
                 ) % {"order": self.order, "item": clash}})
+
+    def save(self, *args, **kwargs):
+        # A carried-over item continues its subject: it stays on the same dossier's path.
+        if self.carried_over_from_id and not self.dossier_id:
+            self.dossier_id = self.carried_over_from.dossier_id
+        super().save(*args, **kwargs)
 
 
 class ResolutionQuerySet(models.QuerySet):
@@ -543,3 +557,7 @@ class Document(SearchableModel):
             self.sha256 = digest.hexdigest()
             self.size = self.file.size
         super().save(*args, **kwargs)
+
+
+# The aftermath of sessions (outcomes, follow-up, reports) lives in its own module.
+from meetings.tracking import Outcome  # noqa: E402, F401

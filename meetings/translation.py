@@ -3,6 +3,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from meetings.models import AgendaItem, Document, Dossier, Participation, Reservation, Resolution, Session
+from meetings.tracking import Outcome
 
 
 @register(Session)
@@ -42,3 +43,8 @@ class ParticipationTranslation(TranslationOptions):
 class DocumentTranslation(TranslationOptions):
     fields = ("title",)
     required_languages = {"ar": ("title",)}
+
+
+@register(Outcome)
+class OutcomeTranslation(TranslationOptions):
+    fields = ("summary",)

@@ -18,6 +18,9 @@ from council.models import Body, Delegate, MemberState
 from meetings.models import AgendaItem, Document, Dossier, Participation, Reservation, Resolution, Session
 
 HOME_LIST_LENGTH = 10
+# What an agenda item shows of its path: its outcome, the item it carries over, the items that take it up.
+ITEM_PATH_RELATED = ("outcome__deferred_to__body", "outcome__referred_to", "carried_over_from__session__body")
+ITEM_PATH_PREFETCH = ("resolutions", Prefetch("carried_over_to", AgendaItem.objects.select_related("session__body")))
 
 
 def home(request):
@@ -45,7 +48,8 @@ def body_detail(request, slug):
 
 def session_detail(request, pk):
     sessions = Session.objects.visible_to(request.user).select_related("body", "host_state").prefetch_related(
-        Prefetch("agenda_items", AgendaItem.objects.select_related("reviewed_session__body", "dossier")),
+        Prefetch("agenda_items", AgendaItem.objects.select_related(
+            "reviewed_session__body", "dossier", *ITEM_PATH_RELATED).prefetch_related(*ITEM_PATH_PREFETCH)),
         Prefetch("participants", Participation.objects.select_related("member_state", "organization", "person")),
         Prefetch("resolutions", Resolution.objects.select_related("agenda_item").prefetch_related(
             Prefetch("reservations", Reservation.objects.select_related("member_state")))),
@@ -74,8 +78,8 @@ def dossier_detail(request, slug):
     # The path runs in date order; an undated session goes after the dated ones
     # (it is normally the latest), and the same way on SQLite and PostgreSQL.
     steps = dossier.agenda_items.filter(session__in=Session.objects.visible_to(request.user)).select_related(
-        "session__body", "parent",
-    ).prefetch_related("resolutions").order_by(
+        "session__body", "parent", *ITEM_PATH_RELATED,
+    ).prefetch_related(*ITEM_PATH_PREFETCH).order_by(
         F("session__start_date").asc(nulls_last=True), "session__number", "order")
     return render(request, "meetings/dossier.html", {"dossier": dossier, "steps": steps})
 

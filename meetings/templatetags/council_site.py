@@ -76,3 +76,9 @@ def session_name(session, case="nominative"):
 def visible_to(session, user):
     """True if a linked session may be shown to the user (see SessionQuerySet.visible_to)."""
     return session is not None and session.is_visible_to(user)
+
+
+@register.filter
+def outcomes_visible_to(session, user):
+    """True if the session's outcomes may be shown to the user (see Session.outcomes_visible_to)."""
+    return session is not None and session.outcomes_visible_to(user)
