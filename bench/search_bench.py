@@ -11,7 +11,6 @@ meetings.search.search() — what the page calls — and through the whole page.
 """
 
 import argparse
-import importlib
 import os
 import statistics
 import sys
@@ -29,8 +28,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from meetings.search import Filters, search  # noqa: E402
+from meetings.search.postgres import SEARCHABLE_TABLES, VECTOR_SQL  # noqa: E402
 
-MIGRATION = importlib.import_module("meetings.migrations.0003_search_vectors")
 
 # What people type: topics in both languages and their spellings, phrases, OR, exclusions,
 # very common words, rare ones, numbers, and filters.
@@ -59,12 +58,12 @@ def rebuild():
     """Drop and recreate each search_vector column and its GIN index; return their times in seconds."""
     times = {}
     with connection.cursor() as cursor:
-        for table in MIGRATION.TABLES:
+        for table in SEARCHABLE_TABLES:
             cursor.execute(f"ALTER TABLE {table} DROP COLUMN search_vector")
             started = time.perf_counter()
             # One statement, so that the table is rewritten once, with the vector inline (migration 0005).
             cursor.execute(f"ALTER TABLE {table} ADD COLUMN search_vector tsvector "
-                           f"GENERATED ALWAYS AS ({MIGRATION.VECTOR.replace('%', '%%')}) STORED, "
+                           f"GENERATED ALWAYS AS ({VECTOR_SQL.replace('%', '%%')}) STORED, "
                            f"ALTER COLUMN search_vector SET STORAGE MAIN")
             vectors = time.perf_counter() - started
             started = time.perf_counter()
@@ -96,7 +95,7 @@ def main():
     connection.set_autocommit(True)
 
     with connection.cursor() as cursor:
-        for table in MIGRATION.TABLES:
+        for table in SEARCHABLE_TABLES:
             cursor.execute(f"SELECT count(*) FROM {table}")
             print(f"{table}: {cursor.fetchone()[0]:,} rows")
     if not args.no_rebuild:

@@ -1,4 +1,4 @@
-"""The site-wide search page: /<lang>/search/?q=… (the logic is in meetings/search.py)."""
+"""The site-wide search page: /<lang>/search/?q=… (the logic is in meetings/search/)."""
 
 from django import forms
 from django.core.exceptions import ValidationError

@@ -166,22 +166,23 @@ def hits_of(results):
 def test_reading_the_first_pages_first_finds_the_same_candidates(demo, monkeypatch, pages):
     # However many first pages are read in order before the index is asked, the
     # candidates are the first matches in storage order, ranked the same.
-    from meetings import search as module
+    from meetings.search import Filters, postgres, records
 
-    monkeypatch.setattr(module, "CANDIDATES", 2)  # so that the limit cuts
+    monkeypatch.setattr(records, "CANDIDATES", 2)  # so that the limit cuts
     for query, options in PROBED_SEARCHES:
-        filters = module.Filters(**options)
+        filters = Filters(**options)
         expected = [hits_of(search(query, filters, limit=2, offset=offset)) for offset in (0, 1)]
         with monkeypatch.context() as probing:
-            probing.setattr(module, "PROBE_MIN_ROWS", 0)
-            probing.setattr(module, "_probe_pages", lambda estimate, table_pages, rows: pages)
+            probing.setattr(postgres, "PROBE_MIN_ROWS", 0)
+            probing.setattr(postgres, "_probe_pages", lambda estimate, table_pages, rows: pages)
             probed = [hits_of(search(query, filters, limit=2, offset=offset)) for offset in (0, 1)]
         assert probed == expected, (query, options)
         assert expected[0], (query, options)
 
 
 def test_a_table_is_read_in_order_only_for_a_word_in_a_large_share_of_it():
-    from meetings.search import CANDIDATES, _probe_pages
+    from meetings.search.postgres import _probe_pages
+    from meetings.search.records import CANDIDATES
 
     # 300,000 rows on 33,000 pages: a word in 180,000 of them is found in the first pages...
     assert 0 < _probe_pages(180_000, 33_000, 300_000) < 300

@@ -199,7 +199,7 @@ def test_it_finds_a_session_published_after_the_search_was_first_tried(client):
 
 
 def test_it_says_when_there_are_more_matches_than_it_ranks(client, monkeypatch):
-    monkeypatch.setattr("meetings.search.CANDIDATES", 3)
+    monkeypatch.setattr("meetings.search.records.CANDIDATES", 3)
     monkeypatch.setattr("meetings.search_views.CANDIDATES", 3)
     html = results_section(get(client, q="العربية", type="items"))
     assert "More than 3 results" in html

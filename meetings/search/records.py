@@ -1,0 +1,72 @@
+"""What is searched: the kinds of record, the filters, and which records anyone may find."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models import AgendaItem, Document, Participation, Resolution, Session
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    model: type
+    session_path: str  # how to reach the session from a record: "" for a session itself
+    label: str
+    select_related: tuple
+
+    def session_lookup(self, lookup):
+        return f"{self.session_path}__{lookup}" if self.session_path else lookup
+
+
+KINDS = (
+    Kind("sessions", Session, "", _("Sessions"), ("body",)),
+    Kind("items", AgendaItem, "session", _("Agenda items"), ("session__body",)),
+    Kind("resolutions", Resolution, "session", _("Resolutions"), ("session__body",)),
+    Kind("documents", Document, "session", _("Documents"), ("session__body",)),
+)
+KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
+
+
+@dataclass
+class Filters:
+    body: object = None
+    member_state: object = None
+    year_from: int = None
+    year_to: int = None
+    kind: str = ""
+
+
+def public_sessions(filters):
+    """The published sessions, narrowed by the filters (unordered: only their ids are used)."""
+    sessions = Session.objects.published().order_by()
+    if filters.body:
+        sessions = sessions.filter(body=filters.body)
+    if filters.year_from:
+        sessions = sessions.filter(year__gte=filters.year_from)
+    if filters.year_to:
+        sessions = sessions.filter(year__lte=filters.year_to)
+    if filters.member_state:
+        # A member state's sessions: those it hosted or took part in. A subquery, not a join,
+        # so that PostgreSQL hashes the few thousand participations once.
+        sessions = sessions.filter(Q(host_state=filters.member_state) | Q(pk__in=Participation.objects.filter(
+            member_state=filters.member_state).values("session_id")))
+    return sessions
+
+
+def public_records(kind, session_ids=None):
+    """The records of a kind that anyone may find: on published sessions only.
+
+    With filters, `session_ids` lists the published sessions that pass them (see search()).
+    """
+    session_id = "pk" if not kind.session_path else f"{kind.session_path}_id"
+    if session_ids is not None:
+        return kind.model.objects.filter(**{f"{session_id}__in": session_ids})
+    return kind.model.objects.filter(**{kind.session_lookup("publication"): Session.Publication.PUBLISHED})
+
+
+# Ranking reads every candidate's vector: a word found in half the archive would
+# be ranked over 200,000 rows. Only the first this many matches of a kind (in
+# the order the database stores them) are ranked; past it, the page says there
+# are more and suggests narrowing the search.
+CANDIDATES = 500
