@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import translation
 
-from council.models import Body, MemberState, Membership
+from council.models import Body, Membership, MemberState
 from meetings.models import AgendaItem, Participation, Resolution, Session
 
 pytestmark = pytest.mark.django_db

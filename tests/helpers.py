@@ -1,6 +1,40 @@
-"""Read a page's form the way a browser would submit it, so admin tests post what a person would."""
+"""Helpers shared by the tests: addresses, pages read as text, query counts, forms read as a browser would."""
 
 from html.parser import HTMLParser
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+
+def admin_url(language, name, *args, query=""):
+    """The admin address `admin:<name>` in a language."""
+    with translation.override(language):
+        return reverse(f"admin:{name}", args=args) + query
+
+
+def page(client, url):
+    """The HTML of a page that must answer 200."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def between(html, start, end):
+    """The part of the page from one marker to the next."""
+    return html.split(start, 1)[1].split(end, 1)[0]
+
+
+def queries_for(client, url):
+    """How many queries a page that must answer 200 makes."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured.captured_queries)
+
+
+# --- Forms as a browser submits them ----------------------------------------
 
 
 class _FormReader(HTMLParser):

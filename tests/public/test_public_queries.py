@@ -2,19 +2,12 @@
 participants as for 100: lists are read with their related rows, never one row at a time."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from meetings.models import AgendaItem, Dossier
+from tests.helpers import queries_for
 
 pytestmark = pytest.mark.django_db
 
-
-def queries_for(client, url):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(context)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from council.models import Body, MemberState, Membership, Person
+from council.models import Body, Membership, MemberState, Person
 from meetings.models import AgendaItem, Dossier, Participation, Session
 
 pytestmark = pytest.mark.django_db

@@ -10,14 +10,10 @@ import re
 import pytest
 
 from meetings.models import AgendaItem, Dossier, Session
+from tests.helpers import page
 
 pytestmark = pytest.mark.django_db
 
-
-def page(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
 
 
 def public_urls(session):

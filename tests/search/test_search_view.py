@@ -5,7 +5,7 @@ import re
 import pytest
 
 from meetings.models import AgendaItem, Session
-from tests.test_search_cases import archive  # noqa: F401 (a fixture)
+from tests.search.test_search_cases import archive  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("archive")
 

@@ -8,7 +8,7 @@ import pytest
 from django.apps import apps
 from django.utils import translation
 
-CATALOGUE = Path(__file__).resolve().parent.parent / "locale" / "ar" / "LC_MESSAGES" / "django.po"
+CATALOGUE = Path(__file__).resolve().parents[2] / "locale" / "ar" / "LC_MESSAGES" / "django.po"
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 

@@ -6,21 +6,13 @@ import re
 import pytest
 from django.utils import timezone
 
-from council.models import Body, MemberState, Membership
+from council.models import Body, Membership, MemberState
 from meetings.models import Reservation, Resolution, Session
+from tests.helpers import between, page
 
 pytestmark = pytest.mark.django_db
 
 
-def page(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
-
-
-def between(html, start, end):
-    """The part of the page from one marker to the next."""
-    return html.split(start, 1)[1].split(end, 1)[0]
 
 
 # --- Home -------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import pytest
 
 from council.arabic import arabic_ordinal, english_ordinal, with_li
 
-TABLE = Path(__file__).parent / "data" / "arabic_ordinals.tsv"
+TABLE = Path(__file__).parents[1] / "data" / "arabic_ordinals.tsv"
 
 
 def read_table():

@@ -1,19 +1,13 @@
 """The secretariat enters and corrects sessions in the admin, in Arabic or in English."""
 
 import pytest
-from django.urls import reverse
-from django.utils import translation
 
-from council.models import Body, MemberState, Membership
+from council.models import Body, Membership, MemberState
 from meetings.models import AgendaItem, Session
-from tests.html_forms import form_values
+from tests.helpers import admin_url, form_values
 
 pytestmark = pytest.mark.django_db
 
-
-def admin_url(language, name, *args):
-    with translation.override(language):
-        return reverse(f"admin:{name}", args=args)
 
 
 def new_session_form(client, language, **fields):

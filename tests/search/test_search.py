@@ -5,7 +5,15 @@ from django.db import connection
 from django.utils import translation
 
 from meetings.search import (
-    MAX_QUERY_LENGTH, SearchError, Term, arabic_forms, highlight, parse, query_lexemes, search, snippet,
+    MAX_QUERY_LENGTH,
+    SearchError,
+    Term,
+    arabic_forms,
+    highlight,
+    parse,
+    query_lexemes,
+    search,
+    snippet,
 )
 
 

@@ -1,19 +1,13 @@
 """The admin's session page costs the same number of queries however long its agenda is."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from council.models import MemberState
 from meetings.models import AgendaItem, Participation, Resolution
+from tests.helpers import queries_for
 
 pytestmark = pytest.mark.django_db
 
-
-def queries_for(client, url):
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured.captured_queries)
 
 
 def test_the_session_page_does_not_query_per_agenda_item_or_resolution(secretary_client, demo):

@@ -5,17 +5,12 @@ import re
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.urls import reverse
-from django.utils import translation
 
 from meetings.models import Session
+from tests.helpers import admin_url
 
 pytestmark = pytest.mark.django_db
 
-
-def admin_url(language, name, *args, query=""):
-    with translation.override(language):
-        return reverse(f"admin:{name}", args=args) + query
 
 
 def input_tag(page, name):
