@@ -30,7 +30,6 @@ from django.test import Client  # noqa: E402
 from meetings.search import Filters, search  # noqa: E402
 from meetings.search.postgres import SEARCHABLE_TABLES, VECTOR_SQL  # noqa: E402
 
-
 # What people type: topics in both languages and their spellings, phrases, OR, exclusions,
 # very common words, rare ones, numbers, and filters.
 QUERIES = [

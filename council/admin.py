@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from council.arabic import normalize
-from council.models import Body, Delegate, MemberState, Membership, Person
+from council.models import Body, Delegate, Membership, MemberState, Person
 
 
 class BilingualFieldsMixin:

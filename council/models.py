@@ -41,6 +41,10 @@ class SearchableModel(CleanTextModel):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        self.refresh_search_text()
+        super().save(*args, **kwargs)
+
     def search_text_extra(self, language):
         """Return extra text to index for a language (generated names, numbers)."""
         return []
@@ -50,10 +54,6 @@ class SearchableModel(CleanTextModel):
             parts = [getattr(self, f"{name}_{language}", "") or "" for name in self.search_source]
             parts += self.search_text_extra(language)
             setattr(self, f"search_{language}", normalize(" ".join(p for p in parts if p)))
-
-    def save(self, *args, **kwargs):
-        self.refresh_search_text()
-        super().save(*args, **kwargs)
 
 
 class MemberState(SearchableModel):
@@ -166,7 +166,8 @@ class Membership(models.Model):
                 violation_error_message=_("Choose either a member state or a member organization, not both."),
             ),
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                condition=(Q(end_date__isnull=True) | Q(start_date__isnull=True)
+                           | Q(end_date__gte=models.F("start_date"))),
                 name="membership_end_not_before_start",
                 violation_error_message=_("The end date cannot be before the start date."),
             ),

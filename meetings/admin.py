@@ -82,7 +82,8 @@ class SessionAdmin(CouncilAdmin):
     actions = ["publish", "withdraw"]
     fieldsets = [
         (None, {"fields": ("body", "kind", "number", "status", "publication")}),
-        (_("Date and place"), {"fields": ("start_date", "end_date", "year", "date_note", "mode", "city", "host_state")}),
+        (_("Date and place"), {"fields": ("start_date", "end_date", "year", "date_note", "mode", "city",
+                                          "host_state")}),
     ]
 
     def has_publish_permission(self, request):

@@ -13,7 +13,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from council.models import Body, MemberState, Membership, Person
+from council.models import Body, Membership, MemberState, Person
 from meetings.models import AgendaItem, Dossier, Participation, Session
 
 MEMBER_STATES_CSV = Path(__file__).resolve().parent.parent / "council" / "data" / "member_states.csv"

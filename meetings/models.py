@@ -138,7 +138,8 @@ class Session(SearchableModel):
             models.UniqueConstraint(fields=["body", "kind", "number"], name="unique_session_number"),
             models.CheckConstraint(condition=Q(number__gte=1, number__lte=999), name="session_number_1_to_999"),
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                condition=(Q(end_date__isnull=True) | Q(start_date__isnull=True)
+                           | Q(end_date__gte=models.F("start_date"))),
                 name="session_end_not_before_start",
                 violation_error_message=_("The end date cannot be before the start date."),
             ),
@@ -284,7 +285,8 @@ class AgendaItem(SearchableModel):
     session = models.ForeignKey(Session, models.CASCADE, related_name="agenda_items", verbose_name=_("session"))
     parent = models.ForeignKey("self", models.CASCADE, null=True, blank=True, related_name="children",
                                verbose_name=_("main item"), help_text=_("Set for a sub-item."))
-    order = models.PositiveIntegerField(_("order"), help_text=_("Sorts the items of the whole session, sub-items included."))
+    order = models.PositiveIntegerField(_("order"),
+                                        help_text=_("Sorts the items of the whole session, sub-items included."))
     number = models.CharField(_("printed number"), max_length=20, blank=True,
                               help_text=_("Leave empty to number by position (3, 3.1 …)."))
     title = models.CharField(_("title"), max_length=500)

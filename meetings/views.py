@@ -106,8 +106,8 @@ def document_download(request, pk):
         raise PermissionDenied
     try:
         handle = document.file.open("rb")
-    except (FileNotFoundError, ValueError):
-        raise Http404("The file of this document is missing.")
+    except (FileNotFoundError, ValueError) as error:
+        raise Http404("The file of this document is missing.") from error
     response = FileResponse(handle, as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1])
     if document.visibility != Document.Visibility.PUBLIC:
         response["Cache-Control"] = "private, no-store"
@@ -126,6 +126,7 @@ class LogoutView(auth_views.LogoutView):
 def current_memberships(body):
     """The body's seats held today: member states in protocol order, then organizations."""
     today = timezone.localdate()
-    current = (Q(start_date__isnull=True) | Q(start_date__lte=today)) & (Q(end_date__isnull=True) | Q(end_date__gte=today))
+    started = Q(start_date__isnull=True) | Q(start_date__lte=today)
+    current = started & (Q(end_date__isnull=True) | Q(end_date__gte=today))
     return body.memberships.filter(current).select_related("member_state", "member_body").order_by(
         F("member_state__protocol_order").asc(nulls_last=True), "member_body__order")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.models import AgendaItem, Document, Participation, Resolution, Session
 
+
 @dataclass(frozen=True)
 class Kind:
     key: str

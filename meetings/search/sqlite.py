@@ -11,6 +11,7 @@ import math
 from meetings.search import records
 from meetings.search.stems import document_positions, query_lexemes
 
+
 def _term_positions(term, positions):
     """Positions where a term starts in a record, empty if it does not occur."""
     found = None

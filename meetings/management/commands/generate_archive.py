@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from council.arabic import with_li
-from council.models import Body, MemberState
+from council.models import Body
 from meetings.demo import load_bodies, load_member_states
 from meetings.models import AgendaItem, Document, Participation, Resolution, Session
 
