@@ -166,7 +166,7 @@ class Command(BaseCommand):
         if publication == "draft":
             return None
         moment = datetime.datetime.combine(start, datetime.time(9)) - datetime.timedelta(days=30)
-        return timezone.make_aware(moment, datetime.timezone.utc)
+        return timezone.make_aware(moment, datetime.UTC)
 
     def topic_text(self):
         action_ar, action_en = self.random.choice(ACTIONS)
