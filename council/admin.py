@@ -1,6 +1,8 @@
 """The secretariat's admin for the standing structure, and the mixins every admin here shares."""
 
 from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
@@ -36,6 +38,49 @@ class NormalizedSearchMixin:
         return queryset, False
 
 
+class OnlyValidChoicesMixin:
+    """Show a re-displayed autocomplete with the posted values that can be ids, and drop the others.
+
+    Django's autocomplete widget looks up whatever was posted to show it selected
+    again; a posted "abc" or NUL for an integer id raised there and answered 500.
+    The form itself still refuses the value with its usual message.
+    """
+
+    def optgroups(self, name, value, attr=None):
+        target = self.field.remote_field.model._meta.get_field(self.field.remote_field.field_name)
+        return super().optgroups(name, [v for v in value if _converts(target, v)], attr)
+
+
+def _converts(field, value):
+    try:
+        field.to_python(value)
+    except (ValidationError, ValueError, TypeError):
+        return False
+    return "\x00" not in str(value)
+
+
+class SafeAutocompleteSelect(OnlyValidChoicesMixin, AutocompleteSelect):
+    pass
+
+
+class SafeAutocompleteSelectMultiple(OnlyValidChoicesMixin, AutocompleteSelectMultiple):
+    pass
+
+
+class SafeAutocompleteMixin:
+    """Use the autocomplete widgets above in every admin and inline of ours."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelectMultiple(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
 class CachedChoicesMixin:
     """Query a select's choices once per page rather than once per inline row."""
 
@@ -48,14 +93,14 @@ class CachedChoicesMixin:
         return field
 
 
-class CouncilAdmin(NormalizedSearchMixin, BilingualFieldsMixin, TabbedTranslationAdmin):
+class CouncilAdmin(SafeAutocompleteMixin, NormalizedSearchMixin, BilingualFieldsMixin, TabbedTranslationAdmin):
     """Base for our admins: language tabs, input direction per language, normalized search."""
 
     class Media:
         css = {"all": ["css/admin.css"]}
 
 
-class BilingualTabularInline(CachedChoicesMixin, BilingualFieldsMixin, TranslationTabularInline):
+class BilingualTabularInline(SafeAutocompleteMixin, CachedChoicesMixin, BilingualFieldsMixin, TranslationTabularInline):
     pass
 
 
@@ -85,7 +130,7 @@ class BodyAdmin(CouncilAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
     list_display = ("body", "member_state", "member_body", "role", "start_date", "end_date")
     list_filter = ("body", "role")
     list_select_related = ("body", "member_state", "member_body")
@@ -98,7 +143,7 @@ class PersonAdmin(CouncilAdmin):
 
 
 @admin.register(Delegate)
-class DelegateAdmin(admin.ModelAdmin):
+class DelegateAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
     list_display = ("user", "member_state")
     list_filter = ("member_state",)
     list_select_related = ("user", "member_state")

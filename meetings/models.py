@@ -14,6 +14,22 @@ from django.utils.translation import gettext_lazy as _
 from council.arabic import CASES, arabic_ordinal, english_ordinal, with_li
 from council.models import Body, CleanTextModel, MemberState, Person, SearchableModel
 
+# The League was founded in 1945; a date outside these years is a typing slip
+# (year 0, year 1, 9999), refused with a message rather than stored. The messages
+# spell the years out, so that the constraint's message stays translatable.
+EARLIEST_YEAR = 1945
+LATEST_YEAR = 2100
+
+
+def validate_plausible_year(year):
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise ValidationError(_("Enter a year between 1945 and 2100."), code="implausible_year")
+
+
+def validate_plausible_date(date):
+    if not EARLIEST_YEAR <= date.year <= LATEST_YEAR:
+        raise ValidationError(_("Enter a date between the years 1945 and 2100."), code="implausible_date")
+
 
 def may_view_unpublished(user):
     """True if the user may see drafts, withdrawn sessions and unpublished outcomes.
@@ -96,12 +112,12 @@ class Session(SearchableModel):
         # Names are written out in words («الثامنة والأربعون»), which we do for 1 to 999.
         validators=[MinValueValidator(1), MaxValueValidator(999)],
     )
-    start_date = models.DateField(_("start date"), null=True, blank=True,
+    start_date = models.DateField(_("start date"), null=True, blank=True, validators=[validate_plausible_date],
                                   help_text=_("Leave empty while the date is not known."))
-    end_date = models.DateField(_("end date"), null=True, blank=True,
+    end_date = models.DateField(_("end date"), null=True, blank=True, validators=[validate_plausible_date],
                                 help_text=_("Leave empty for a one-day session."))
     year = models.PositiveSmallIntegerField(
-        _("year"), null=True, blank=True,
+        _("year"), null=True, blank=True, validators=[validate_plausible_year],
         help_text=_("Filled from the start date; set it by hand only when the exact date is not known."),
     )
     date_note = models.CharField(_("note on the date"), max_length=200, blank=True,
@@ -137,6 +153,11 @@ class Session(SearchableModel):
         constraints = [
             models.UniqueConstraint(fields=["body", "kind", "number"], name="unique_session_number"),
             models.CheckConstraint(condition=Q(number__gte=1, number__lte=999), name="session_number_1_to_999"),
+            models.CheckConstraint(
+                condition=Q(year__isnull=True) | Q(year__gte=EARLIEST_YEAR, year__lte=LATEST_YEAR),
+                name="session_year_plausible",
+                violation_error_message=_("Enter a year between 1945 and 2100."),
+            ),
             models.CheckConstraint(
                 condition=(Q(end_date__isnull=True) | Q(start_date__isnull=True)
                            | Q(end_date__gte=models.F("start_date"))),
@@ -371,7 +392,7 @@ class Resolution(SearchableModel):
                                       help_text=_("E.g. «ق 5 – د.ع 48»; empty prints the number."))
     title = models.CharField(_("title"), max_length=500)
     text = models.TextField(_("text"), blank=True)
-    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True, validators=[validate_plausible_date])
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ADOPTED)
 
     objects = ResolutionQuerySet.as_manager()
