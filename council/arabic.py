@@ -109,15 +109,24 @@ _LETTERS = str.maketrans({
     # Hamza on a seat is written both ways in the council's own texts
     # («مسئولياتنا» and «المسؤوليات» in one press release): fold both seats to ء.
     "ؤ": "ء", "ئ": "ء",
-    # Persian yeh and keheh, which Persian and Urdu keyboard layouts type for ي and ك.
-    "ی": "ي", "ک": "ك",
+    # Persian and Urdu letter forms, which their keyboard layouts and PDFs produce for
+    # Arabic letters: yeh ی and yeh barree ے (ۓ after NFKC) → ي, keheh ک → ك, heh
+    # doachashmee ھ, heh goal ہ, ae ە, the same with hamza ۀ ۂ, and teh marbuta goal ۃ → ه.
+    # (NFKC composes ۀ ۂ ۓ, so they are mapped themselves.)
+    "ی": "ي", "ے": "ي", "ۓ": "ي", "ک": "ك",
+    "ھ": "ه", "ہ": "ه", "ە": "ه", "ۀ": "ه", "ۂ": "ه", "ۃ": "ه",
     **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits ٠–٩
     **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits ۰–۹
 })
 # Harakat U+064B–U+0652 and the other combining marks up to U+065F (a stray
 # hamza or madda above/below), the superscript alef U+0670, the tatweel U+0640,
-# and invisible marks a typist may leave in (zero-width joiners, bidi marks and controls).
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# and invisible marks a typist or a PDF may leave in: the soft hyphen U+00AD, the
+# Arabic letter mark U+061C, zero-width spaces and joiners, bidi marks and
+# controls, the word joiner U+2060 and the byte-order mark U+FEFF.
+_MARKS = re.compile("[\u00ad\u061c\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+# The League writes «مائة» where others write «مئة» (and «مائتان», «ثلاثمائة»): fold the
+# hundreds to one spelling, and nothing else («مائدة», «المائية» keep their alef).
+_HUNDRED = re.compile("مائ(?=ة|تا|تي)")
 
 
 def normalize(text):
@@ -126,13 +135,15 @@ def normalize(text):
     NFKC first (text pasted from PDFs carries presentation forms such as «ﻻ»,
     and a hamza may be typed as a separate combining mark), then أ إ آ ٱ → ا,
     ة → ه, ى → ي, ؤ ئ → ء, diacritics and tatweel removed, Arabic-Indic and
-    Persian digits → 0–9, invisible marks removed, everything case-folded.
-    Used for indexing and for queries alike.
+    Persian digits → 0–9, Persian and Urdu letter forms → Arabic, «مائة» →
+    «مئة», invisible marks removed, everything case-folded.
+    Used for indexing and for queries alike: stored search text must be rebuilt
+    whenever this changes.
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", text)
-    return _MARKS.sub("", text).translate(_LETTERS).casefold()
+    text = _MARKS.sub("", unicodedata.normalize("NFKC", text))
+    return _HUNDRED.sub("مئ", text).translate(_LETTERS).casefold()
 
 
 # --- Bidi controls --------------------------------------------------------

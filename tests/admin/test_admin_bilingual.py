@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
-from meetings.models import Session
+from meetings.models import AgendaItem, Session
 from tests.helpers import admin_url
 
 pytestmark = pytest.mark.django_db
@@ -71,6 +71,17 @@ def changelist_titles(client, language, model, query):
 ])
 def test_agenda_search_forgives_spelling_in_either_interface(secretary_client, demo, language, query, expected):
     assert expected in changelist_titles(secretary_client, language, "agendaitem", query)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_agenda_search_folds_persian_and_urdu_letters_and_invisible_marks(secretary_client, demo, language):
+    # Typed on a Persian keyboard (ی ک) with a soft hyphen, as PDFs leave them …
+    assert "الذكاء الاصطناعي" in changelist_titles(secretary_client, language, "agendaitem", "الذکاء الاصطناعی")
+    # … and stored that way, found from the Arabic letters.
+    item = AgendaItem.objects.get(session=demo, title_ar="الذكاء الاصطناعي")
+    item.title_ar = "\ufeffالذکاء الاص\u00adطناعی\u061c"
+    item.save()
+    assert item.title_ar in changelist_titles(secretary_client, language, "agendaitem", "الذكاء الاصطناعي")
 
 
 def test_agenda_search_needs_every_word(secretary_client, demo):

@@ -123,6 +123,8 @@ MUST_FIND = [
     ("انترنت", {INTERNET}),
     ("حوكمة", {INTERNET, INTERNET_INITIATIVE}),         # the initiative has «لحوكمة»
     ("الذكاءُ الاصطناعيّ", {AI}),                       # diacritics typed
+    ("الذکاء الاصطناعی", {AI}),                         # Persian keheh and yeh
+    ("الذ\u00adكاء\ufeff", {AI}),                        # soft hyphen and BOM pasted from a PDF
     ("اتفاقية تبادل البيانات الجمركية", {CUSTOMS, CUSTOMS_DRAFT}),
     ("الاتفاقيه", {CUSTOMS, CUSTOMS_DRAFT}),
     ("الاتحاد البريدي", {UPU_NOMINATIONS, PAPU}),       # the texts have «بالاتحاد» and «للاتحاد»

@@ -24,6 +24,20 @@ CASES = [
     ("ﻻ", "لا"),                            # presentation form from a PDF
     ("ا\u0654من", "امن"),                   # hamza typed as a separate combining mark
     ("کمپیوتر", "كمپيوتر"),                 # Persian keheh and yeh
+    ("الذکاء الاصطناعی", "الذكاء الاصطناعي"),   # as a Persian keyboard types them
+    ("ھيئة", "هيءه"),                        # heh doachashmee
+    ("مدرسۀ", "مدرسه"),                      # heh with yeh above (Persian ezafe)
+    ("مدرسہ", "مدرسه"), ("مدرسۃ", "مدرسه"),   # Urdu heh goal, teh marbuta goal
+    ("مدرسە", "مدرسه"),                      # ae
+    ("علے", "علي"), ("علۓ", "علي"),          # Urdu yeh barree, with hamza
+    ("ال\u00adأمن", "الامن"),               # soft hyphen from a PDF
+    ("ال\u061cأمن", "الامن"),               # Arabic letter mark
+    ("\ufeffالأمن", "الامن"),               # byte-order mark at the start of a pasted text
+    ("الأمن\u2060السيبراني", "الامنالسيبراني"),  # word joiner
+    ("الدورة المائة", "الدوره المءه"),         # the League's «مائة» …
+    ("الدورة المئة", "الدوره المءه"),          # … and «مئة» fold together
+    ("المائتين", "المءتين"), ("ثلاثمائة", "ثلاثمءه"),
+    ("الموارد المائية", "الموارد الماءيه"),   # other words with «مائ» keep their alef
     ("Cybersecurity", "cybersecurity"),
     ("STRASSE", "strasse"),
     ("Straße", "strasse"),                  # casefold, not lower
@@ -44,6 +58,11 @@ def test_it_finds_each_spelling_of_the_source_from_any_other():
     for forms in (["الامين", "الأمين"], ["الانترنت", "الإنترنت"], ["مسئولياتنا", "مسؤولياتنا"],
                   ["الثامنة والاربعون", "الثامنة والأربعون", "الثامنه والاربعون"]):
         assert len({normalize(form) for form in forms}) == 1, forms
+
+
+def test_it_folds_the_hundreds_but_not_other_words_with_the_same_letters():
+    assert normalize("مائة") == normalize("مئة")
+    assert normalize("مائدة") != normalize("مئدة")
 
 
 def test_it_keeps_letters_that_are_not_variants():
