@@ -4,7 +4,10 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp import admin as totp_admin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from council.arabic import normalize
@@ -150,3 +153,20 @@ class DelegateAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
     autocomplete_fields = ("member_state",)
     raw_id_fields = ("user",)
     search_fields = ("user__username", "user__first_name", "user__last_name", "user__email")
+
+
+# django-otp's TOTP devices: an administrator enrols a staff member's authenticator app here.
+class TOTPDeviceAdmin(totp_admin.TOTPDeviceAdmin):
+    """django-otp's device admin, answering 404 rather than 500 for a device that does not exist."""
+
+    def config_view(self, request, pk):
+        get_object_or_404(TOTPDevice, pk=pk)
+        return super().config_view(request, pk)
+
+    def qrcode_view(self, request, pk):
+        get_object_or_404(TOTPDevice, pk=pk)
+        return super().qrcode_view(request, pk)
+
+
+admin.site.unregister(TOTPDevice)
+admin.site.register(TOTPDevice, TOTPDeviceAdmin)

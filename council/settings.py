@@ -6,6 +6,7 @@ message that names the variable.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -30,6 +31,14 @@ def env_bool(name, default):
 def env_list(name, default):
     """Read a comma-separated list, ignoring blanks around the commas."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_int(name, default):
+    """Read a whole number (seconds, minutes, a count)."""
+    value = os.environ.get(name, default).strip()
+    if not value.isdigit():
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.")
+    return int(value)
 
 
 def env_database(name, default):
@@ -65,18 +74,22 @@ DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its admin classes win.
     "modeltranslation",
-    "django.contrib.admin",
+    "council.apps.CouncilAdminConfig",  # django.contrib.admin with the second factor checked
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "council",
     "meetings",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -85,8 +98,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "council.urls"
@@ -137,9 +153,69 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # WhiteNoise serves static files under gunicorn; `collectstatic` fills STATIC_ROOT.
 
 LOGIN_URL = "meetings:login"
+
+# --- Sign-in: lockout (django-axes) and a second factor (django-otp) ----------
+# The axes backend goes first: it refuses a locked account or address before any password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# After SIGNIN_FAILURE_LIMIT failures for one account, or from one address, sign-in is locked
+# for SIGNIN_LOCK_MINUTES; each further try during the lock starts the wait again.
+AXES_FAILURE_LIMIT = env_int("SIGNIN_FAILURE_LIMIT", "5")
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGNIN_LOCK_MINUTES", "15"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+AXES_LOCKOUT_CALLABLE = "council.signin.lockout_response"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # every failure kept, not only the count
+# The client's address is the connection's unless a known number of proxies sits in front;
+# otherwise X-Forwarded-For would let one client pose as many addresses.
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", "0")
+if TRUSTED_PROXIES:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXIES
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# Staff must pass a second factor (a TOTP code) in production; the demo and tests leave it off.
+STAFF_SECOND_FACTOR_REQUIRED = env_bool("STAFF_SECOND_FACTOR", "false" if DEBUG else "true")
+OTP_TOTP_ISSUER = "ATICM"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Security headers -------------------------------------------------------
+# Content-Security-Policy (django-csp) on every page, the admin's included: scripts
+# only from this server, never inline. Styles allow inline attributes, which the
+# admin's own templates write; CSS cannot run script.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
 if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", "true")
-    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    # SECURE_COOKIES says the site is reached over HTTPS (directly or through a proxy):
+    # cookies are then sent over HTTPS only, plain HTTP is redirected, and HSTS
+    # (sent by Django on HTTPS responses only) tells browsers to stay on HTTPS.
+    HTTPS = env_bool("SECURE_COOKIES", "true")
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+    SECURE_SSL_REDIRECT = env_bool("SSL_REDIRECT", "true" if HTTPS else "false")
+    SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", "31536000" if HTTPS else "0")
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", "true")
+    SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", "false")
+    if not SECURE_HSTS_PRELOAD:
+        # Entering the browsers' preload list binds the whole domain for months:
+        # that is the domain owner's decision (HSTS_PRELOAD=true), not a default.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# X-Forwarded-Proto is believed only when the operator says a proxy in front sets it
+# (and overwrites whatever a client sent); otherwise any client could claim HTTPS.
+if env_bool("TRUST_X_FORWARDED_PROTO", "false"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

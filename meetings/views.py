@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from council.models import Body, Delegate, MemberState
+from council.signin import SignInForm, landing_url
 from meetings.models import AgendaItem, Document, Dossier, Participation, Reservation, Resolution, Session
 
 HOME_LIST_LENGTH = 10
@@ -116,7 +117,12 @@ def document_download(request, pk):
 
 class LoginView(auth_views.LoginView):
     template_name = "meetings/login.html"
+    authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        # With no `next`, a real page: the admin for staff, the home page for delegates.
+        return landing_url(self.request.user)
 
 
 class LogoutView(auth_views.LogoutView):

@@ -1,0 +1,100 @@
+"""Sign-in for the secretariat and delegates: a password, then a code for who has a second factor.
+
+Failed passwords are counted by django-axes (per account and per address) through
+its authentication backend; a wrong or missing code is reported to axes as a failed
+sign-in too, so guessing codes locks the same way as guessing passwords.
+The second factor is a TOTP device of django-otp: staff must have one when
+settings.STAFF_SECOND_FACTOR_REQUIRED is on (production); anyone else may add one.
+"""
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.signals import user_login_failed
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+
+def second_factor_required(user):
+    return user.is_staff and settings.STAFF_SECOND_FACTOR_REQUIRED
+
+
+class SecondFactorMixin:
+    """Ask for the code of the user's confirmed TOTP device once the password is right."""
+
+    otp_token = forms.CharField(
+        label=_("Code from your authenticator app"), required=False, max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "dir": "ltr"}),
+        help_text=_("Six digits, only if your account has a second factor."),
+    )
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "code_required": _("This account has a second factor: enter the six-digit code from your authenticator app."),
+        "code_wrong": _("The code is wrong or has expired. Enter the code your app shows now."),
+        "enrolment_required": _(
+            "Secretariat accounts must sign in with a second factor, and this account has none yet. "
+            "Ask an administrator to enrol your authenticator app."),
+    }
+
+    def clean(self):
+        cleaned = super().clean()
+        user = self.get_user()
+        if user is None:
+            return cleaned
+        device = TOTPDevice.objects.devices_for_user(user, confirmed=True).first()
+        if device is None:
+            if second_factor_required(user):
+                self.refuse("enrolment_required")
+            return cleaned
+        token = (cleaned.get("otp_token") or "").strip()
+        if not token:
+            self.refuse("code_required")
+        allowed, _details = device.verify_is_allowed()
+        if not allowed or not device.verify_token(token):
+            self.refuse("code_wrong")
+        # django-otp's user_logged_in handler records this device in the new session.
+        user.otp_device = device
+        return cleaned
+
+    def refuse(self, code):
+        """Refuse the sign-in and count it as a failure for the lockout."""
+        user_login_failed.send(sender=type(self), request=self.request,
+                               credentials={"username": self.cleaned_data.get("username")})
+        raise forms.ValidationError(self.error_messages[code], code=code)
+
+
+class SignInForm(SecondFactorMixin, AuthenticationForm):
+    otp_token = SecondFactorMixin.otp_token
+
+
+class AdminSignInForm(SecondFactorMixin, AdminAuthenticationForm):
+    otp_token = SecondFactorMixin.otp_token
+
+
+class CouncilAdminSite(admin.AdminSite):
+    """The admin, refused to staff who have not passed the second factor when it is required."""
+
+    login_form = AdminSignInForm
+    login_template = "admin/council_login.html"
+
+    def has_permission(self, request):
+        if not super().has_permission(request):
+            return False
+        return not second_factor_required(request.user) or request.user.is_verified()
+
+
+def landing_url(user):
+    """Where a sign-in with no `next` lands: the admin for staff, the home page for delegates."""
+    return reverse("admin:index") if user.is_staff else reverse("meetings:home")
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """The page django-axes shows once sign-in is locked (429), in the page's language."""
+    return render(request, "lockout.html", {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "lock_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }, status=429)
