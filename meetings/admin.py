@@ -1,13 +1,20 @@
 """The secretariat's admin for sessions, agendas, resolutions, documents and dossiers."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from council.admin import BilingualTabularInline, CouncilAdmin
+from meetings import follow_up, reports
 from meetings.models import AgendaItem, Document, Dossier, Participation, Reservation, Resolution, Session
-from meetings.tracking import Outcome
+from meetings.tracking import FollowUpAction, Outcome, Report, StatusUpdate
 
 
 class AgendaItemInline(BilingualTabularInline):
@@ -65,6 +72,18 @@ class OutcomeInline(BilingualTabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class StatusUpdateInline(BilingualTabularInline):
+    """Statuses of earlier resolutions' follow-up, as reported at this session."""
+
+    model = StatusUpdate
+    fk_name = "session"
+    fields = ("action", "status", "note")
+    autocomplete_fields = ("action",)
+    verbose_name = _("follow-up status reported at this session")
+    verbose_name_plural = _("follow-up statuses reported at this session")
+    extra = 0
+
+
 class DocumentInline(BilingualTabularInline):
     model = Document
     fields = ("title", "type", "language", "visibility", "file")
@@ -78,7 +97,8 @@ class SessionAdmin(CouncilAdmin):
     list_select_related = ("body",)
     date_hierarchy = "start_date"
     autocomplete_fields = ("body", "host_state")
-    inlines = [AgendaItemInline, ParticipationInline, OutcomeInline, ResolutionInline, DocumentInline]
+    inlines = [AgendaItemInline, ParticipationInline, OutcomeInline, ResolutionInline, StatusUpdateInline,
+               DocumentInline]
     actions = ["publish", "withdraw"]
     fieldsets = [
         (None, {"fields": ("body", "kind", "number", "status", "publication")}),
@@ -124,6 +144,14 @@ class ReservationInline(BilingualTabularInline):
     extra = 0
 
 
+class FollowUpActionInline(BilingualTabularInline):
+    model = FollowUpAction
+    fields = ("description", "responsible", "states", "responsible_body", "due_date", "due_by_next_session_of")
+    cached_choice_fields = ("responsible_body", "due_by_next_session_of")
+    show_change_link = True
+    extra = 0
+
+
 @admin.register(Resolution)
 class ResolutionAdmin(CouncilAdmin):
     list_display = ("printed_number", "title", "session", "kind", "status", "adopted_on")
@@ -132,11 +160,54 @@ class ResolutionAdmin(CouncilAdmin):
     list_select_related = ("session__body",)
     date_hierarchy = "adopted_on"
     autocomplete_fields = ("session", "agenda_item")
-    inlines = [ReservationInline]
+    inlines = [ReservationInline, FollowUpActionInline]
 
     @admin.display(description=_("number"), ordering="number")
     def printed_number(self, resolution):
         return resolution.printed_number
+
+    def get_urls(self):
+        board = path("follow-up/", self.admin_site.admin_view(self.follow_up_board),
+                     name="meetings_resolution_follow_up")
+        return [board, *super().get_urls()]
+
+    def follow_up_board(self, request):
+        """The secretariat's follow-up board: the public one, with whatever this user may see unpublished."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        filters = follow_up.BoardFilters(request.GET or None)
+        chosen = filters.cleaned_data if filters.is_valid() else {}
+        on = chosen.get("on") or timezone.localdate()
+        resolutions = follow_up.board(request.user, **{**chosen, "on": on})
+        return render(request, "admin/meetings/follow_up_board.html", {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Follow-up board"),
+            "filters": filters,
+            "on": on,
+            "page": Paginator(resolutions, follow_up.PAGE_SIZE).get_page(request.GET.get("page")),
+            "overdue_count": follow_up.overdue_count(request.user, on, resolutions),
+            "query": follow_up.query_without_page(request.GET),
+        })
+
+
+class StatusUpdateHistoryInline(BilingualTabularInline):
+    model = StatusUpdate
+    fk_name = "action"
+    fields = ("session", "status", "note")
+    autocomplete_fields = ("session",)
+    extra = 0
+
+
+@admin.register(FollowUpAction)
+class FollowUpActionAdmin(CouncilAdmin):
+    """An action's page keeps its status history; statuses are usually entered on the session that reports them."""
+
+    list_display = ("__str__", "resolution", "responsible", "due_date", "due_by_next_session_of")
+    list_filter = ("responsible", "resolution__session__body", "resolution__session__year")
+    list_select_related = ("resolution__session__body", "due_by_next_session_of")
+    autocomplete_fields = ("resolution",)
+    inlines = [StatusUpdateHistoryInline]
 
 
 @admin.register(Dossier)
@@ -152,3 +223,73 @@ class DocumentAdmin(CouncilAdmin):
     list_select_related = ("session__body",)
     autocomplete_fields = ("session", "agenda_item", "resolution")
     readonly_fields = ("sha256", "size")
+
+
+class ReportForm(forms.ModelForm):
+    reason = forms.CharField(
+        label=_("reason for reopening"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required to set a final or published report back to review or draft."),
+    )
+
+    class Meta:
+        model = Report
+        fields = ("session", "language", "state", "opening", "speeches", "closing")
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        saved = Report.objects.select_related("session").get(pk=self.instance.pk) if self.instance.pk else None
+        reports.check_change(saved, data["state"], {name: data.get(name, "") for name in Report.TEXT_FIELDS},
+                             data.get("reason", ""), session=data["session"])
+        return data
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    """The report's text is in its own language: each box's direction follows it, whatever the interface."""
+
+    form = ReportForm
+    list_display = ("__str__", "language", "state", "updated_at")
+    list_filter = ("state", "language", "session__body")
+    list_select_related = ("session__body",)
+    autocomplete_fields = ("session",)
+    fields = ("session", "language", "state", "reason", "opening", "speeches", "closing", "revisions_link")
+    readonly_fields = ("revisions_link",)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        direction = obj.direction if obj else "rtl"
+        language = obj.language if obj else "ar"
+        for name in Report.TEXT_FIELDS:
+            form.base_fields[name].widget.attrs.update({"dir": direction, "lang": language})
+        return form
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        reports.save_report(obj, request.user, state=data["state"], reason=data.get("reason", ""),
+                            **{name: data[name] for name in Report.TEXT_FIELDS})
+
+    @admin.display(description=_("revisions"))
+    def revisions_link(self, report):
+        if not report.pk:
+            return "—"
+        return format_html('<a href="{}">{}</a>', reverse("admin:meetings_report_revisions", args=[report.pk]),
+                           _("Every revision, with what changed"))
+
+    def get_urls(self):
+        revisions = path("<int:pk>/revisions/", self.admin_site.admin_view(self.revisions_view),
+                         name="meetings_report_revisions")
+        return [revisions, *super().get_urls()]
+
+    def revisions_view(self, request, pk):
+        report = get_object_or_404(Report.objects.select_related("session__body"), pk=pk)
+        if not self.has_view_permission(request, report):
+            raise PermissionDenied
+        return render(request, "admin/meetings/report_revisions.html", {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Revisions of %(report)s") % {"report": report},
+            "report": report,
+            "revisions": reports.history(report),
+        })

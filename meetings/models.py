@@ -320,6 +320,11 @@ class AgendaItem(SearchableModel):
     )
     dossier = models.ForeignKey(Dossier, models.SET_NULL, null=True, blank=True,
                                 related_name="agenda_items", verbose_name=_("dossier"))
+    follows_up_resolutions = models.BooleanField(
+        _("follow-up of previous resolutions"), default=False,
+        help_text=_("The standing item that reviews the follow-up of earlier resolutions; it links to the "
+                    "follow-up board as it stood on the session's date."),
+    )
     # "Prepare the next session" sets this when it copies an item deferred or referred to it.
     carried_over_from = models.ForeignKey(
         "self", models.SET_NULL, null=True, blank=True, related_name="carried_over_to",
@@ -583,4 +588,4 @@ class Document(SearchableModel):
 
 
 # The aftermath of sessions (outcomes, follow-up, reports) lives in its own module.
-from meetings.tracking import Outcome  # noqa: E402, F401
+from meetings.tracking import FollowUpAction, Outcome, Report, ReportRevision, StatusUpdate  # noqa: E402, F401

@@ -1,4 +1,4 @@
-"""What became of what was decided: each agenda item's outcome.
+"""What became of what was decided: each agenda item's outcome, the follow-up of resolutions.
 
 Imported by meetings.models, so these are models of the meetings app. They are
 kept apart because they describe the aftermath of a session, not its agenda.
@@ -6,14 +6,17 @@ Every outcome is published with its session's outcomes: read them through
 `visible_to()`, which starts from `Session.objects.outcomes_visible_to()`.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from council.models import Body, CleanTextModel
-from meetings.models import AgendaItem, Session
+from council.models import Body, CleanTextModel, MemberState, SearchableModel
+from meetings.models import AgendaItem, Resolution, Session, may_view_unpublished
 
 
 class OutcomeQuerySet(models.QuerySet):
@@ -113,3 +116,251 @@ class Outcome(CleanTextModel):
         if self.agenda_item_id and not self.session_id:
             self.session_id = self.agenda_item.session_id
         super().save(*args, **kwargs)
+
+
+def closed_statuses():
+    return [StatusUpdate.Status.DONE, StatusUpdate.Status.NO_LONGER_RELEVANT]
+
+
+class FollowUpActionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Actions on resolutions whose session's outcomes this user may read."""
+        return self.filter(resolution__in=Resolution.objects.visible_to(user))
+
+    def with_status(self, user, on):
+        """Annotate each action with its status as reported up to the date `on`, and its deadline.
+
+        `status` is the latest update reported at a session held on or before
+        `on` whose outcomes the user may read (empty: nothing reported yet);
+        `deadline` is the due date, or the start of the first session of the
+        named body after the resolution's own session. `is_overdue` is true
+        when the status says so, or when the deadline is past and the action
+        is neither done nor moot. Three subqueries, whatever the number of actions.
+        """
+        updates = StatusUpdate.objects.filter(
+            action=OuterRef("pk"), session__in=Session.objects.outcomes_visible_to(user),
+        ).filter(Q(session__start_date__lte=on) | Q(session__start_date__isnull=True, session__year__lte=on.year))
+        latest = updates.order_by(F("session__start_date").desc(nulls_last=True), "-pk")
+        next_session = Session.objects.visible_to(user).filter(
+            body=OuterRef("due_by_next_session_of"), start_date__gt=OuterRef("resolution__session__start_date"),
+        ).order_by("start_date").values("start_date")[:1]
+        closed = closed_statuses()
+        return self.annotate(
+            status=Subquery(latest.values("status")[:1]),
+            deadline=Coalesce("due_date", Subquery(next_session)),
+        ).annotate(
+            is_overdue=Case(
+                When(status=StatusUpdate.Status.OVERDUE, then=True),
+                When(Q(deadline__lt=on) & (Q(status__isnull=True) | ~Q(status__in=closed)), then=True),
+                default=False, output_field=models.BooleanField(),
+            ),
+            is_open=Case(
+                When(status__in=closed, then=False), default=True, output_field=models.BooleanField()),
+        )
+
+
+
+class FollowUpAction(SearchableModel):
+    """Something a resolution asks to be done, by whom and by when."""
+
+    search_source = ("description",)
+
+    class Responsible(models.TextChoices):
+        MEMBER_STATES = "member_states", _("All member states")
+        NAMED_STATES = "named_states", _("Named member states")
+        GENERAL_SECRETARIAT = "secretariat", _("The General Secretariat")
+        BODY = "body", _("A committee or working group")
+
+    resolution = models.ForeignKey(Resolution, models.CASCADE, related_name="follow_up_actions",
+                                   verbose_name=_("resolution"))
+    description = models.TextField(_("what is to be done"))
+    responsible = models.CharField(_("by whom"), max_length=20, choices=Responsible.choices,
+                                   default=Responsible.GENERAL_SECRETARIAT)
+    states = models.ManyToManyField(MemberState, blank=True, related_name="follow_up_actions",
+                                    verbose_name=_("named member states"),
+                                    help_text=_("Only when named member states are responsible."))
+    responsible_body = models.ForeignKey(
+        Body, models.PROTECT, null=True, blank=True, related_name="follow_up_actions",
+        verbose_name=_("committee or working group"),
+        help_text=_("Only when a committee or working group is responsible."),
+    )
+    due_date = models.DateField(_("due by"), null=True, blank=True, help_text=_("A date, or …"))
+    due_by_next_session_of = models.ForeignKey(
+        Body, models.PROTECT, null=True, blank=True, related_name="follow_up_deadlines",
+        verbose_name=_("due by the next session of"),
+        help_text=_("… the body whose next session is the deadline. Leave both empty for no deadline."),
+    )
+
+    objects = FollowUpActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["resolution", "id"]
+        verbose_name = _("follow-up action")
+        verbose_name_plural = _("follow-up actions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(due_date__isnull=True) | Q(due_by_next_session_of__isnull=True),
+                name="follow_up_one_deadline",
+                violation_error_message=_("Give a date or the next session of a body, not both."),
+            ),
+            models.CheckConstraint(
+                condition=Q(responsible="body", responsible_body__isnull=False) | (
+                    ~Q(responsible="body") & Q(responsible_body__isnull=True)),
+                name="follow_up_body_named",
+                violation_error_message=_("Name the committee or working group, and only when it is responsible."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.description_ar or self.description or ""
+
+    @classmethod
+    def concerning_q(cls, state):
+        """Actions asked of every member state, or of this one by name.
+
+        The join on named states may repeat rows: filter with it inside a subquery.
+        """
+        return Q(responsible=cls.Responsible.MEMBER_STATES) | Q(responsible=cls.Responsible.NAMED_STATES, states=state)
+
+    def clean(self):
+        if self.due_date and self.due_by_next_session_of_id:
+            raise ValidationError({"due_by_next_session_of": _("Give a date or the next session of a body, not both.")})
+        if self.responsible == self.Responsible.BODY and not self.responsible_body_id:
+            raise ValidationError({"responsible_body": _("Name the committee or working group.")})
+        if self.responsible != self.Responsible.BODY and self.responsible_body_id:
+            raise ValidationError({"responsible_body": _("Only when a committee or working group is responsible.")})
+
+
+class StatusUpdate(CleanTextModel):
+    """Where an action stood, as reported at a later session. The updates are the action's history."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Not started")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        OVERDUE = "overdue", _("Overdue")
+        NO_LONGER_RELEVANT = "moot", _("No longer relevant")
+
+    action = models.ForeignKey(FollowUpAction, models.CASCADE, related_name="status_updates",
+                               verbose_name=_("follow-up action"))
+    session = models.ForeignKey(Session, models.PROTECT, related_name="follow_up_reports",
+                                verbose_name=_("reported at"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["action", F("session__start_date").asc(nulls_last=True), "id"]
+        verbose_name = _("status update")
+        verbose_name_plural = _("status updates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "session"], name="one_status_update_per_session",
+                violation_error_message=_("This action already has a status reported at this session.")),
+        ]
+
+    def __str__(self):
+        return f"{self.get_status_display()} — {self.session}"
+
+    def clean(self):
+        if not (self.action_id and self.session_id):
+            return
+        adopted_at = self.action.resolution.session
+        if self.session_id == adopted_at.pk or (
+                self.session.start_date and adopted_at.start_date and self.session.start_date < adopted_at.start_date):
+            raise ValidationError({"session": _(
+                "A status is reported at a session after the one that adopted the resolution.")})
+
+
+class ReportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Reports this user may read: published ones of sessions whose outcomes are published.
+
+        Those who may see unpublished content read every report, in any state.
+        """
+        if may_view_unpublished(user):
+            return self
+        return self.filter(state=Report.State.PUBLISHED,
+                           session__in=Session.objects.outcomes_visible_to(user))
+
+
+class Report(CleanTextModel):
+    """The session's report (التقرير), one per language: assembled from the data, with the secretariat's text.
+
+    Change it only through `meetings.reports.save_report()`, which keeps every
+    revision and refuses to change a final report without a reason.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", pgettext_lazy("report state", "Draft")
+        UNDER_REVIEW = "review", pgettext_lazy("report state", "Under review")
+        FINAL = "final", pgettext_lazy("report state", "Final")
+        PUBLISHED = "published", pgettext_lazy("report state", "Published with the outcomes")
+
+    class Language(models.TextChoices):
+        ARABIC = "ar", _("Arabic")
+        ENGLISH = "en", _("English")
+
+    # A report in these states is locked: changing it again means reopening it, with a reason.
+    LOCKED = (State.FINAL, State.PUBLISHED)
+    TEXT_FIELDS = ("opening", "speeches", "closing")
+
+    session = models.ForeignKey(Session, models.CASCADE, related_name="reports", verbose_name=_("session"))
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.ARABIC)
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.DRAFT)
+    opening = models.TextField(_("opening"), blank=True,
+                               help_text=_("The opening of the session, in the report's language."))
+    speeches = models.TextField(_("speeches and discussion"), blank=True)
+    closing = models.TextField(_("closing"), blank=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["session", "language"]
+        verbose_name = _("session report")
+        verbose_name_plural = _("session reports")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "language"], name="one_report_per_language",
+                                    violation_error_message=_("This session already has a report in this language.")),
+        ]
+
+    def __str__(self):
+        return f"{self.session} ({self.get_language_display()})"
+
+    def get_absolute_url(self):
+        from django.utils import translation
+
+        with translation.override(self.language):
+            return reverse("meetings:session_report", args=[self.session_id])
+
+    @property
+    def is_locked(self):
+        return self.state in self.LOCKED
+
+    @property
+    def direction(self):
+        return "rtl" if self.language == self.Language.ARABIC else "ltr"
+
+
+class ReportRevision(models.Model):
+    """One saved version of a report: its state and text, who saved it, when, and why if it was reopened."""
+
+    report = models.ForeignKey(Report, models.CASCADE, related_name="revisions", verbose_name=_("session report"))
+    number = models.PositiveIntegerField(_("revision"))
+    state = models.CharField(_("state"), max_length=20, choices=Report.State.choices)
+    opening = models.TextField(_("opening"), blank=True)
+    speeches = models.TextField(_("speeches and discussion"), blank=True)
+    closing = models.TextField(_("closing"), blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+                               related_name="report_revisions", verbose_name=_("author"))
+    saved_at = models.DateTimeField(_("saved on"), auto_now_add=True)
+    reason = models.TextField(_("reason for reopening"), blank=True)
+
+    class Meta:
+        ordering = ["report", "number"]
+        verbose_name = _("report revision")
+        verbose_name_plural = _("report revisions")
+        constraints = [models.UniqueConstraint(fields=["report", "number"], name="unique_report_revision")]
+
+    def __str__(self):
+        return f"{self.report} — {self.number}"

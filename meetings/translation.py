@@ -3,7 +3,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from meetings.models import AgendaItem, Document, Dossier, Participation, Reservation, Resolution, Session
-from meetings.tracking import Outcome
+from meetings.tracking import FollowUpAction, Outcome, StatusUpdate
 
 
 @register(Session)
@@ -48,3 +48,14 @@ class DocumentTranslation(TranslationOptions):
 @register(Outcome)
 class OutcomeTranslation(TranslationOptions):
     fields = ("summary",)
+
+
+@register(FollowUpAction)
+class FollowUpActionTranslation(TranslationOptions):
+    fields = ("description",)
+    required_languages = {"ar": ("description",)}
+
+
+@register(StatusUpdate)
+class StatusUpdateTranslation(TranslationOptions):
+    fields = ("note",)

@@ -8,15 +8,19 @@ related rows (select_related / prefetch_related), never one row at a time.
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import F, Prefetch, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from council.models import Body, Delegate, MemberState
 from council.signin import SignInForm, landing_url
+from meetings import follow_up
 from meetings.models import AgendaItem, Document, Dossier, Participation, Reservation, Resolution, Session
+from meetings.tracking import FollowUpAction, Report, StatusUpdate
 
 HOME_LIST_LENGTH = 10
 # What an agenda item shows of its path: its outcome, the item it carries over, the items that take it up.
@@ -47,30 +51,58 @@ def body_detail(request, slug):
     })
 
 
-def session_detail(request, pk):
-    sessions = Session.objects.visible_to(request.user).select_related("body", "host_state").prefetch_related(
+def detailed_sessions(user):
+    """Sessions visible to the user with everything their page or report shows, in a fixed number of queries."""
+    return Session.objects.visible_to(user).select_related("body", "host_state").prefetch_related(
         Prefetch("agenda_items", AgendaItem.objects.select_related(
             "reviewed_session__body", "dossier", *ITEM_PATH_RELATED).prefetch_related(*ITEM_PATH_PREFETCH)),
         Prefetch("participants", Participation.objects.select_related("member_state", "organization", "person")),
         Prefetch("resolutions", Resolution.objects.select_related("agenda_item").prefetch_related(
-            Prefetch("reservations", Reservation.objects.select_related("member_state")))),
+            Prefetch("reservations", Reservation.objects.select_related("member_state")),
+            Prefetch("follow_up_actions", FollowUpAction.objects.select_related(
+                "responsible_body", "due_by_next_session_of").prefetch_related("states")),
+        )),
         "documents",
     )
-    session = get_object_or_404(sessions, pk=pk)
+
+
+def session_detail(request, pk):
+    session = get_object_or_404(detailed_sessions(request.user), pk=pk)
     participants = list(session.participants.all())
     outcomes_visible = session.outcomes_visible_to(request.user)
     documents = session.documents.all()
     if not outcomes_visible:
         documents = [document for document in documents if not document.is_outcome]
+    resolutions = list(session.resolutions.all()) if outcomes_visible else []
+    attach_status_history(resolutions, request.user)
     return render(request, "meetings/session.html", {
         "session": session,
         "agenda": session.agenda(),
         "chair": next((p for p in participants if p.role == Participation.Role.CHAIR), None),
         "participants": participants,
         "outcomes_visible": outcomes_visible,
-        "resolutions": session.resolutions.all() if outcomes_visible else [],
+        "resolutions": resolutions,
         "documents": documents,
         "may_read_restricted": Delegate.may_read_restricted(request.user),
+        "reports": Report.objects.visible_to(request.user).filter(session=session),
+    })
+
+
+def session_report(request, pk):
+    """The session's report in the page's language, once it may be read: 404 until then."""
+    session = get_object_or_404(detailed_sessions(request.user), pk=pk)
+    language = "en" if (get_language() or "ar").startswith("en") else "ar"
+    report = get_object_or_404(Report.objects.visible_to(request.user), session=session, language=language)
+    participants = list(session.participants.all())
+    resolutions = list(session.resolutions.all())
+    return render(request, "meetings/report.html", {
+        "session": session,
+        "report": report,
+        "agenda": session.agenda(),
+        "chair": next((p for p in participants if p.role == Participation.Role.CHAIR), None),
+        "participants": participants,
+        "resolutions": resolutions,
+        "outcomes_visible": True,  # a report is readable only with its session's outcomes
     })
 
 
@@ -85,13 +117,53 @@ def dossier_detail(request, slug):
     return render(request, "meetings/dossier.html", {"dossier": dossier, "steps": steps})
 
 
+def attach_status_history(resolutions, user):
+    """Give each follow-up action of these resolutions `.history`: its status updates the user may read, in order.
+
+    One query for all of them; an update reported at a session whose outcomes
+    are not published is left out, like the rest of that session's outcomes.
+    """
+    actions = [action for resolution in resolutions for action in resolution.follow_up_actions.all()]
+    history = {}
+    updates = StatusUpdate.objects.filter(
+        action__in=actions, session__in=Session.objects.outcomes_visible_to(user)).select_related("session__body")
+    for update in updates:
+        history.setdefault(update.action_id, []).append(update)
+    today = timezone.localdate()
+    closed = (StatusUpdate.Status.DONE, StatusUpdate.Status.NO_LONGER_RELEVANT)
+    for action in actions:
+        action.history = history.get(action.pk, [])
+        action.status = action.history[-1].status if action.history else ""
+        action.is_overdue = action.status == StatusUpdate.Status.OVERDUE or bool(
+            action.due_date and action.due_date < today and action.status not in closed)
+
+
+def follow_up_board(request):
+    """The published follow-up board: open resolutions and overdue actions, filterable, on a date."""
+    filters = follow_up.BoardFilters(request.GET or None)
+    chosen = filters.cleaned_data if filters.is_valid() else {}
+    on = chosen.get("on") or timezone.localdate()
+    resolutions = follow_up.board(request.user, **{**chosen, "on": on})
+    page = Paginator(resolutions, follow_up.PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "meetings/follow_up.html", {
+        "filters": filters,
+        "on": on,
+        "page": page,
+        "overdue_count": follow_up.overdue_count(request.user, on, resolutions),
+        "query": follow_up.query_without_page(request.GET),
+    })
+
+
 def member_state_detail(request, iso_code):
     state = get_object_or_404(MemberState, iso_code__iexact=iso_code)
     memberships = state.memberships.select_related("body").order_by("body__order", "start_date")
     attended = Session.objects.visible_to(request.user).filter(participants__member_state=state).distinct()
     attended = attended.select_related("body").order_by(F("start_date").desc(nulls_first=True), "-number")
+    concerns = follow_up.board(request.user, state=state)
     return render(request, "council/member_state.html", {
         "state": state,
+        "follow_up": concerns[:follow_up.MEMBER_STATE_LIST_LENGTH],
+        "follow_up_count": concerns.count(),
         "memberships": memberships,
         "sessions": attended,
     })

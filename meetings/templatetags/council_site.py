@@ -4,7 +4,10 @@ from django import template
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from hijridate import Gregorian
+
+from council.arabic import with_li
 
 register = template.Library()
 
@@ -82,3 +85,23 @@ def visible_to(session, user):
 def outcomes_visible_to(session, user):
     """True if the session's outcomes may be shown to the user (see Session.outcomes_visible_to)."""
     return session is not None and session.outcomes_visible_to(user)
+
+
+@register.simple_tag
+def status_label(value):
+    """The label of a follow-up status (annotated statuses are bare values)."""
+    from meetings.tracking import StatusUpdate
+
+    return StatusUpdate.Status(value).label if value in StatusUpdate.Status.values else ""
+
+
+@register.simple_tag
+def by_next_session_of(body):
+    """«بحلول الدورة التالية للمكتب التنفيذي» / "By the next session of the Executive Office"."""
+    if (get_language() or "ar").startswith("en"):
+        of_body = f"of the {body.name_en or body.name_ar}"
+    else:
+        of_body = with_li(body.name_ar)
+    if body.holds_sessions:
+        return _("By the next session %(of_body)s") % {"of_body": of_body}
+    return _("By the next meeting %(of_body)s") % {"of_body": of_body}

@@ -20,6 +20,7 @@ from council.arabic import with_li
 from council.models import Body
 from meetings.demo import load_bodies, load_member_states
 from meetings.models import AgendaItem, Document, Participation, Resolution, Session
+from meetings.tracking import FollowUpAction, StatusUpdate
 
 # (Arabic, English), each Arabic topic with its article so that proclitics can join it.
 TOPICS = [
@@ -86,6 +87,8 @@ class Command(BaseCommand):
         parser.add_argument("--items", type=int, default=300_000)
         parser.add_argument("--resolutions", type=int, default=100_000)
         parser.add_argument("--documents", type=int, default=20_000)
+        parser.add_argument("--follow-up", type=float, default=0.6,
+                            help="Share of resolutions given follow-up actions (default 0.6).")
         parser.add_argument("--working-groups", type=int, default=20)
         parser.add_argument("--seed", type=int, default=48)
         parser.add_argument("--batch", type=int, default=2_000)
@@ -105,6 +108,8 @@ class Command(BaseCommand):
         self.log(f"{options['items']} agenda items", started)
         self.make_resolutions(sessions, items, options["resolutions"])
         self.log(f"{options['resolutions']} resolutions", started)
+        actions, updates = self.make_follow_up(sessions, options["follow_up"])
+        self.log(f"{actions} follow-up actions, {updates} status updates", started)
         self.make_documents(sessions, options["documents"])
         self.log(f"{options['documents']} documents", started)
         self.make_participants(sessions)
@@ -223,6 +228,62 @@ class Command(BaseCommand):
                     text_en=f"The Council resolves to approve the working group's recommendations on {topic_en} "
                             f"and invites member states to cooperate with {org_en}. {paragraph_en}"))
         self.bulk(Resolution, resolutions)
+
+    def make_follow_up(self, sessions, share):
+        """Give a share of resolutions one to three actions, each reported on at the body's next sessions.
+
+        Statuses move forward in time (not started → in progress → done, or
+        overdue, or no longer relevant), so the board has open, overdue and
+        closed actions at every date.
+        """
+        later = {}  # session pk → the next three sessions of its body, in date order
+        by_body = {}
+        for session in sessions:
+            by_body.setdefault(session.body_id, []).append(session)
+        for body_sessions in by_body.values():
+            body_sessions.sort(key=lambda s: (s.start_date, s.pk))
+            for n, session in enumerate(body_sessions):
+                later[session.pk] = body_sessions[n + 1:n + 4]
+        body_ids = list(by_body)
+        status = StatusUpdate.Status
+        paths = [[status.NOT_STARTED, status.IN_PROGRESS, status.DONE], [status.IN_PROGRESS, status.OVERDUE],
+                 [status.IN_PROGRESS, status.IN_PROGRESS, status.DONE], [status.NOT_STARTED, status.NO_LONGER_RELEVANT],
+                 [status.NOT_STARTED], []]
+        responsible = FollowUpAction.Responsible
+        actions, plans = [], []
+        resolutions = Resolution.objects.filter(session__in=[s.pk for s in sessions]).values_list(
+            "pk", "session_id", "session__start_date")
+        for resolution_id, session_id, start in resolutions.iterator(chunk_size=self.batch):
+            if self.random.random() >= share:
+                continue
+            for _ in range(self.random.randint(1, 3)):
+                (topic_ar, topic_en), who = self.random.choice(TOPICS), self.random.choice(responsible.values)
+                deadline = self.random.random()
+                action = FollowUpAction(
+                    resolution_id=resolution_id, responsible=who,
+                    description=f"موافاة الأمانة العامة بما تم في مجال {topic_ar}",
+                    description_ar=f"موافاة الأمانة العامة بما تم في مجال {topic_ar}",
+                    description_en=f"Report to the General Secretariat on what was done on {topic_en}",
+                    responsible_body_id=self.random.choice(body_ids) if who == responsible.BODY else None,
+                    due_date=start + datetime.timedelta(days=self.random.choice([90, 180, 365]))
+                    if deadline < 0.5 and start else None,
+                    due_by_next_session_of_id=self.random.choice(body_ids) if deadline >= 0.8 else None,
+                )
+                actions.append(action)
+                plans.append((session_id, self.random.choice(paths)))
+        self.bulk(FollowUpAction, actions)
+        named = [FollowUpAction.states.through(followupaction_id=action.pk, memberstate_id=state.pk)
+                 for action in actions if action.responsible == responsible.NAMED_STATES
+                 for state in self.random.sample(self.states, 2)]
+        FollowUpAction.states.through.objects.bulk_create(named, batch_size=self.batch * 5)
+        updates = [
+            StatusUpdate(action_id=action.pk, session_id=reported_at.pk, status=step, note="", note_ar="", note_en="")
+            for action, (session_id, path) in zip(actions, plans, strict=True)
+            for reported_at, step in zip(later[session_id], path, strict=False)
+        ]
+        for start in range(0, len(updates), self.batch * 5):
+            StatusUpdate.objects.bulk_create(updates[start:start + self.batch * 5])
+        return len(actions), len(updates)
 
     def make_documents(self, sessions, count):
         kinds = [("تقرير", "Report"), ("محضر", "Minutes"), ("ورقة عمل", "Working paper"), ("جدول أعمال", "Agenda")]
