@@ -14,7 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from council.models import Body, Membership, MemberState, Person
-from meetings.models import AgendaItem, Dossier, Participation, Session
+from meetings.models import AgendaItem, Dossier, Participation, Resolution, Session
+from meetings.tracking import FollowUpAction, Outcome, Report, ReportRevision, StatusUpdate
 
 MEMBER_STATES_CSV = Path(__file__).resolve().parent.parent / "council" / "data" / "member_states.csv"
 
@@ -150,6 +151,7 @@ def load_demo():
     )
     upsert_items(session_48, TELECOM_47_ITEMS, dossier, parent=review_47, first_order=review_47.order + 1)
     load_session_48_participants(session_48, bodies, states)
+    load_tracking(session_48, postal_39, telecom_47, review_39, review_47, bodies)
     return session_48
 
 
@@ -240,3 +242,117 @@ def load_session_48_participants(session, bodies, states):
     for code in EXECUTIVE_OFFICE_MEMBERS:
         Participation.objects.update_or_create(session=session, member_state=states[code], defaults={
             "person": None, "role": Participation.Role.DELEGATE, "attendance": remote})
+
+
+# What the source does not say, but the demo needs to show the tracking, is marked on the page itself.
+DEMO_AR = "[بيانات تجريبية للعرض، ليست من المصدر] "
+DEMO_EN = "[Demo data, not from the source] "
+
+
+def load_tracking(session_48, postal_39, telecom_47, review_39, review_47, bodies):
+    """The 48th session's review of meetings 39 and 47, as outcomes and follow-up.
+
+    From the source: the Executive Office discussed the outcomes of both
+    meetings (no decision is stated, so none is recorded); the draft customs
+    agreement of meeting 39 was on its agenda; Muscat was chosen as Arab Digital
+    Capital for 2022; and the Assistant Secretary-General's opening address.
+    Marked as demo data: the decisions of meetings 39 and 47, their
+    resolutions, the follow-up actions and statuses, and the report's existence
+    as a document (its text is the press release's).
+    """
+    for review, reviewed, place_ar, place_en in (
+            (review_39, postal_39, "(شرم الشيخ: 3/6/2021)", "(Sharm El-Sheikh, 3 June 2021)"),
+            (review_47, telecom_47, "(عن بعد: 12/7/2021)", "(remote, 12 July 2021)")):
+        Outcome.objects.update_or_create(agenda_item=review, defaults={
+            "session": session_48, "decision": "",
+            "summary_ar": f"ناقش المكتب التنفيذي نتائج {reviewed.display_name('ar', case='genitive')} {place_ar}. "
+                          "لم يذكر المصدر القرار المتخذ.",
+            "summary_en": f"The Executive Office discussed the outcomes of "
+                          f"{reviewed.display_name('en', case='genitive')} {place_en}. "
+                          "The source does not state the decision taken.",
+        })
+
+    # Meeting 39 sent the draft customs agreement up; the 48th session took it up as a sub-item.
+    customs_39 = postal_39.agenda_items.get(order=2)
+    Outcome.objects.update_or_create(agenda_item=customs_39, defaults={
+        "session": postal_39, "decision": Outcome.Decision.REFERRED, "referred_to": bodies["executive-office"],
+        "summary_ar": DEMO_AR + "أحال الاجتماع مشروع الاتفاقية إلى المكتب التنفيذي، الذي ناقشه في دورته "
+                                "العادية الثامنة والأربعين (وهذا الأخير من المصدر).",
+        "summary_en": DEMO_EN + "The meeting referred the draft agreement to the Executive Office, which discussed "
+                                "it at its 48th ordinary session (the latter is in the source).",
+    })
+    AgendaItem.objects.filter(session=session_48, parent=review_39, order=review_39.order + 2).update(
+        carried_over_from=customs_39)
+
+    plan_39 = postal_39.agenda_items.get(order=5)
+    resolution_39 = upsert_demo_resolution(
+        postal_39, plan_39, "متابعة تنفيذ خطة التنمية الإقليمية للمنطقة العربية",
+        "Follow-up of the implementation of the regional development plan for the Arab region")
+    action_39 = upsert_demo_action(
+        resolution_39, FollowUpAction.Responsible.MEMBER_STATES,
+        "موافاة الأمانة العامة بما تم في تنفيذ خطة التنمية الإقليمية",
+        "Report to the General Secretariat on the implementation of the regional development plan",
+        due_by_next_session_of=bodies["executive-office"])
+    StatusUpdate.objects.update_or_create(action=action_39, session=session_48, defaults={
+        "status": StatusUpdate.Status.IN_PROGRESS,
+        "note_ar": DEMO_AR + "عُرضت نتائج الاجتماع (39) على المكتب التنفيذي (من المصدر).",
+        "note_en": DEMO_EN + "The outcomes of meeting 39 were put to the Executive Office (in the source)."})
+
+    capital_47 = telecom_47.agenda_items.get(order=8)
+    resolution_47 = upsert_demo_resolution(
+        telecom_47, capital_47, "مبادرة العاصمة العربية الرقمية", "The Arab Digital Capital initiative")
+    action_47 = upsert_demo_action(
+        resolution_47, FollowUpAction.Responsible.GENERAL_SECRETARIAT,
+        "الإعداد لاختيار العاصمة العربية الرقمية لعام 2022", "Prepare the choice of the Arab Digital Capital for 2022",
+        due_by_next_session_of=bodies["executive-office"])
+    Outcome.objects.update_or_create(agenda_item=capital_47, defaults={
+        "session": telecom_47, "decision": Outcome.Decision.ADOPTED,
+        "summary_ar": DEMO_AR + "وافق الاجتماع على المضي في المبادرة.",
+        "summary_en": DEMO_EN + "The meeting agreed to go ahead with the initiative."})
+    StatusUpdate.objects.update_or_create(action=action_47, session=session_48, defaults={
+        "status": StatusUpdate.Status.DONE,
+        "note_ar": "قدّم الأمين العام المساعد التهنئة لسلطنة عمان على اختيار مسقط العاصمة الرقمية العربية لعام 2022 "
+                   "(من المصدر).",
+        "note_en": "The Assistant Secretary-General congratulated the Sultanate of Oman on Muscat's choice as "
+                   "Arab Digital Capital for 2022 (in the source)."})
+    load_report_48(session_48)
+
+
+def upsert_demo_resolution(session, item, title_ar, title_en):
+    resolution, _ = Resolution.objects.update_or_create(session=session, agenda_item=item, defaults={
+        "kind": Resolution.Kind.RECOMMENDATION, "title_ar": DEMO_AR + title_ar, "title_en": DEMO_EN + title_en})
+    return resolution
+
+
+def upsert_demo_action(resolution, responsible, text_ar, text_en, **deadline):
+    action, _ = FollowUpAction.objects.update_or_create(resolution=resolution, defaults={
+        "responsible": responsible, "description_ar": DEMO_AR + text_ar, "description_en": DEMO_EN + text_en,
+        **deadline})
+    return action
+
+
+REPORT_48_OPENING = (
+    "افتتح السفير كمال حسن علي، الأمين العام المساعد رئيس قطاع الشؤون الاقتصادية بجامعة الدول العربية، "
+    "الدورة بكلمة أكد فيها أن أزمة تفشي فيروس كورونا المستجد عالميًا أظهرت أهمية دور التكنولوجيا في "
+    "محاربة هذه الجائحة، وأن التكنولوجيا لم تعد للرفاهية فقط بل أصبحت شريكًا رئيسيًا في إدارة الأزمات على "
+    "مستوى العالم."
+)
+REPORT_48_SPEECHES = (
+    "قدّم الأمين العام المساعد التهنئة للدول العربية التي أحرزت تقدمًا ملحوظًا في ترتيبها الدولي بالنسبة "
+    "لمؤشر الأمن السيبراني GCI (الإمارات – السعودية – قطر – مصر).\n"
+    "كما قدّم التهنئة لسلطنة عمان على اختيار مسقط العاصمة الرقمية العربية لعام 2022، ورحّب باختيار العاصمة "
+    "الإدارية الجديدة عاصمة رقمية لجمهورية مصر العربية لعام 2021."
+)
+
+
+def load_report_48(session):
+    """The Arabic report: its text is the press release's, so the report itself is marked as demo data."""
+    report, created = Report.objects.update_or_create(session=session, language=Report.Language.ARABIC, defaults={
+        "state": Report.State.PUBLISHED,
+        "opening": DEMO_AR + "هذا التقرير مجمّع من البيان الصحفي عن الدورة، وليس التقرير الرسمي.\n"
+                   + REPORT_48_OPENING,
+        "speeches": REPORT_48_SPEECHES, "closing": "",
+    })
+    if not report.revisions.exists():
+        ReportRevision.objects.create(report=report, number=1, state=report.state, author=None,
+                                      **{name: getattr(report, name) for name in Report.TEXT_FIELDS})

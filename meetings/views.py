@@ -85,7 +85,16 @@ def session_detail(request, pk):
         "documents": documents,
         "may_read_restricted": Delegate.may_read_restricted(request.user),
         "reports": Report.objects.visible_to(request.user).filter(session=session),
+        "follow_up_reported": follow_up_reported_at(session, request.user) if outcomes_visible else [],
     })
+
+
+def follow_up_reported_at(session, user):
+    """The statuses of earlier resolutions' follow-up reported at this session, that the user may read (one query)."""
+    return StatusUpdate.objects.filter(
+        session=session, action__resolution__in=Resolution.objects.visible_to(user),
+    ).select_related("action__resolution__session__body").order_by(
+        "action__resolution__session__start_date", "action__resolution__number", "action_id")
 
 
 def session_report(request, pk):
