@@ -151,6 +151,10 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # WhiteNoise serves static files under gunicorn; `collectstatic` fills STATIC_ROOT.
+# Council documents: at most DOCUMENT_MAX_MB each (see meetings/uploads.py for the types).
+DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_MB", "25") * 1024 * 1024
+# Large uploads are spooled to this folder, cleared of leftovers at start-up (meetings/apps.py).
+FILE_UPLOAD_TEMP_DIR = Path(os.environ.get("FILE_UPLOAD_TEMP_DIR", BASE_DIR / "tmp" / "uploads"))
 
 LOGIN_URL = "meetings:login"
 

@@ -1,4 +1,7 @@
+from pathlib import Path
+
 from django.apps import AppConfig
+from django.conf import settings
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -26,3 +29,10 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         # meetings migrates after council, so both apps' permissions exist when this runs.
         post_migrate.connect(create_secretariat_group, sender=self)
+        from meetings import signals_files  # noqa: F401  (connects the file clean-up)
+        from meetings.uploads import clean_stale_upload_files
+
+        # Uploads over 2.5 MB are spooled here; a worker killed mid-upload leaves its file behind,
+        # so each process clears the old ones as it starts.
+        Path(settings.FILE_UPLOAD_TEMP_DIR).mkdir(parents=True, exist_ok=True)
+        clean_stale_upload_files()

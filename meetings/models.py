@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from council.arabic import CASES, arabic_ordinal, english_ordinal, with_li
 from council.models import Body, CleanTextModel, MemberState, Person, SearchableModel
+from meetings.uploads import validate_document_file
 
 # The League was founded in 1945; a date outside these years is a typing slip
 # (year 0, year 1, 9999), refused with a message rather than stored. The messages
@@ -549,7 +550,9 @@ class Document(SearchableModel):
     language = models.CharField(_("language"), max_length=3, choices=Language.choices, default=Language.ARABIC)
     visibility = models.CharField(_("visibility"), max_length=20, choices=Visibility.choices,
                                   default=Visibility.MEMBER_STATES)
-    file = models.FileField(_("file"), upload_to=document_path)
+    file = models.FileField(_("file"), upload_to=document_path, validators=[validate_document_file],
+                            help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument, plain text, or a scan "
+                                        "(JPEG, PNG, TIFF); checked by its content."))
     sha256 = models.CharField(_("SHA-256 checksum"), max_length=64, editable=False, blank=True)
     size = models.PositiveBigIntegerField(_("size in bytes"), editable=False, default=0)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
