@@ -121,12 +121,13 @@ def test_deleting_a_document_removes_its_file_once_committed(stored, django_capt
     assert not os.path.exists(path)
 
 
-def test_deleting_a_session_removes_its_documents_files(stored, demo, django_capture_on_commit_callbacks):
-    from meetings.models import Session
-
-    path = stored.file.path
+def test_deleting_a_session_removes_its_documents_files(make_session, django_capture_on_commit_callbacks):
+    session = make_session(number=7)
+    document = Document(session=session, title_ar="ورقة", visibility="public")
+    document.file.save("paper.pdf", io.BytesIO(PDF), save=True)
+    path = document.file.path
     with django_capture_on_commit_callbacks(execute=True):
-        Session.objects.get(pk=demo.pk).delete()
+        session.delete()
     assert not os.path.exists(path)
 
 
