@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
@@ -76,6 +77,9 @@ class MemberState(SearchableModel):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("meetings:member_state", args=[self.iso_code.lower()])
+
 
 class Body(SearchableModel):
     """The council, its executive office, a committee, a working group or the secretariat."""
@@ -120,9 +124,16 @@ class Body(SearchableModel):
         return self.name
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("meetings:body", args=[self.slug])
+
+    def clean(self):
+        # Sessions' addresses contain the slug: once one is published, links to it are out there.
+        if self.pk and self.sessions.published().exists():
+            saved = Body.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+            if saved and saved != self.slug:
+                raise ValidationError({"slug": _(
+                    "This body has published sessions whose addresses contain “%(slug)s”, "
+                    "so it can no longer change.") % {"slug": saved}})
 
     @property
     def holds_sessions(self):

@@ -171,7 +171,12 @@ class Session(SearchableModel):
         return self.display_name()
 
     def get_absolute_url(self):
-        return reverse("meetings:session", args=[self.pk])
+        """/<lang>/bodies/<body>/sessions/48/ or …/sessions/extraordinary-3/ (the converter in meetings/urls.py)."""
+        return reverse("meetings:session", args=self.address_args())
+
+    def address_args(self):
+        """What the addresses of a session and of its pages are built from (SessionNumber in meetings/urls.py)."""
+        return [self.body.slug, (self.kind, self.number)]
 
     def display_name(self, language=None, case="nominative", article=None):
         """Return the generated name: «الدورة العادية الثامنة والأربعون للمكتب التنفيذي».
@@ -240,25 +245,45 @@ class Session(SearchableModel):
         return self.outcomes_are_public or may_view_unpublished(user)
 
     def agenda(self):
-        """Return the top-level agenda items in order, each with .sub_items and .label.
+        """Return the top-level agenda items in order, each with .sub_items and .label (one query)."""
+        return number_agenda(self.agenda_items.all())
 
-        One query; labels are the item's own number if set, else "3" or "3.1"
-        from its position.
-        """
-        items = list(self.agenda_items.all())
-        children = {}
-        for item in items:
-            children.setdefault(item.parent_id, []).append(item)
 
-        def label(siblings, prefix):
-            for position, item in enumerate(siblings, start=1):
-                item.label = item.number or f"{prefix}{position}"
-                item.sub_items = children.get(item.pk, [])
-                label(item.sub_items, f"{item.label}.")
+def number_agenda(items):
+    """Give one session's agenda items, in order, .label and .sub_items; return the top-level ones.
 
-        top = children.get(None, [])
-        label(top, "")
-        return top
+    A label is the item's printed number if it has one, else "3" or "3.1" from its position.
+    """
+    children = {}
+    for item in items:
+        children.setdefault(item.parent_id, []).append(item)
+
+    def label(siblings, prefix):
+        for position, item in enumerate(siblings, start=1):
+            item.label = item.number or f"{prefix}{position}"
+            item.sub_items = children.get(item.pk, [])
+            label(item.sub_items, f"{item.label}.")
+
+    top = children.get(None, [])
+    label(top, "")
+    return top
+
+
+def label_items(items):
+    """Set .label on agenda items of any sessions that lack it, reading their sessions' agendas in one query."""
+    missing = [item for item in items if not hasattr(item, "label")]
+    if not missing:
+        return
+    agendas = {}
+    for item in AgendaItem.objects.filter(session_id__in={item.session_id for item in missing}).only(
+            "pk", "session_id", "parent_id", "order", "number"):
+        agendas.setdefault(item.session_id, []).append(item)
+    labels = {}
+    for agenda in agendas.values():
+        number_agenda(agenda)
+        labels.update((item.pk, item.label) for item in agenda)
+    for item in missing:
+        item.label = labels[item.pk]
 
 
 class DossierQuerySet(models.QuerySet):
@@ -344,6 +369,18 @@ class AgendaItem(SearchableModel):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return f"{self.session.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        """The item's fragment on its session's page, from its printed number: "item-3.1".
+
+        Reads the session's agenda if the label is not known yet (label_items() does many at once).
+        """
+        label_items([self])
+        return "item-" + "-".join(self.label.split())
+
     def clean(self):
         if self.parent_id and self.session_id and self.parent.session_id != self.session_id:
             raise ValidationError({"parent": _("The main item must be on the same session's agenda.")})
@@ -413,6 +450,19 @@ class Resolution(SearchableModel):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        """The resolution on its session's page; an unnumbered one has no address of its own (see anchor)."""
+        fragment = self.anchor or (self.agenda_item.anchor if self.agenda_item_id else "resolutions")
+        return f"{self.session.get_absolute_url()}#{fragment}"
+
+    @property
+    def anchor(self):
+        """"decision-5": kind and number, unique within a session; None until the number is assigned.
+
+        An unnumbered resolution is reached through its agenda item, or the list of resolutions.
+        """
+        return None if self.number is None else f"{self.kind}-{self.number}"
 
     def clean(self):
         if self.agenda_item_id and self.session_id and self.agenda_item.session_id != self.session_id:
@@ -566,6 +616,10 @@ class Document(SearchableModel):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        """Its download; the session page lists it."""
+        return reverse("meetings:document", args=[self.pk])
 
     def clean(self):
         if self.agenda_item_id and self.session_id and self.agenda_item.session_id != self.session_id:

@@ -331,7 +331,7 @@ class Report(CleanTextModel):
         from django.utils import translation
 
         with translation.override(self.language):
-            return reverse("meetings:session_report", args=[self.session_id])
+            return reverse("meetings:session_report", args=self.session.address_args())
 
     @property
     def is_locked(self):

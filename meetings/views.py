@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import F, Prefetch, Q
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -19,13 +19,29 @@ from django.utils.translation import get_language
 from council.models import Body, Delegate, MemberState
 from council.signin import SignInForm, landing_url
 from meetings import follow_up
-from meetings.models import AgendaItem, Document, Dossier, Participation, Reservation, Resolution, Session
+from meetings.models import (
+    AgendaItem,
+    Document,
+    Dossier,
+    Participation,
+    Reservation,
+    Resolution,
+    Session,
+    label_items,
+)
 from meetings.tracking import FollowUpAction, Report, StatusUpdate
 
 HOME_LIST_LENGTH = 10
 # What an agenda item shows of its path: its outcome, the item it carries over, the items that take it up.
 ITEM_PATH_RELATED = ("outcome__deferred_to__body", "outcome__referred_to", "carried_over_from__session__body")
-ITEM_PATH_PREFETCH = ("resolutions", Prefetch("carried_over_to", AgendaItem.objects.select_related("session__body")))
+ITEM_PATH_PREFETCH = (Prefetch("resolutions", Resolution.objects.select_related("session__body")),
+                      Prefetch("carried_over_to", AgendaItem.objects.select_related("session__body")))
+
+
+def label_paths(items):
+    """Number the agenda items and the items their paths link to, whose addresses use the numbers (one query)."""
+    label_items([*items, *(item.carried_over_from for item in items if item.carried_over_from_id),
+                 *(later for item in items for later in item.carried_over_to.all())])
 
 
 def home(request):
@@ -66,8 +82,23 @@ def detailed_sessions(user):
     )
 
 
-def session_detail(request, pk):
-    session = get_object_or_404(detailed_sessions(request.user), pk=pk)
+def session_at(request, slug, number):
+    """The session at its address (body, kind and number) with all its page shows; 404 unless visible.
+
+    Its agenda is numbered, and every item it links to, so that their addresses can be built.
+    """
+    kind, number = number
+    session = get_object_or_404(detailed_sessions(request.user), body__slug=slug, kind=kind, number=number)
+    session.numbered_agenda = session.agenda()
+    items = {item.pk: item for item in session.agenda_items.all()}
+    label_paths(list(items.values()))
+    for resolution in session.resolutions.all():  # each links to its item, numbered above
+        resolution.agenda_item = items.get(resolution.agenda_item_id)
+    return session
+
+
+def session_detail(request, slug, number):
+    session = session_at(request, slug, number)
     participants = list(session.participants.all())
     outcomes_visible = session.outcomes_visible_to(request.user)
     documents = session.documents.all()
@@ -77,7 +108,7 @@ def session_detail(request, pk):
     attach_status_history(resolutions, request.user)
     return render(request, "meetings/session.html", {
         "session": session,
-        "agenda": session.agenda(),
+        "agenda": session.numbered_agenda,
         "chair": next((p for p in participants if p.role == Participation.Role.CHAIR), None),
         "participants": participants,
         "outcomes_visible": outcomes_visible,
@@ -97,9 +128,9 @@ def follow_up_reported_at(session, user):
         "action__resolution__session__start_date", "action__resolution__number", "action_id")
 
 
-def session_report(request, pk):
+def session_report(request, slug, number):
     """The session's report in the page's language, once it may be read: 404 until then."""
-    session = get_object_or_404(detailed_sessions(request.user), pk=pk)
+    session = session_at(request, slug, number)
     language = "en" if (get_language() or "ar").startswith("en") else "ar"
     report = get_object_or_404(Report.objects.visible_to(request.user), session=session, language=language)
     participants = list(session.participants.all())
@@ -107,12 +138,18 @@ def session_report(request, pk):
     return render(request, "meetings/report.html", {
         "session": session,
         "report": report,
-        "agenda": session.agenda(),
+        "agenda": session.numbered_agenda,
         "chair": next((p for p in participants if p.role == Participation.Role.CHAIR), None),
         "participants": participants,
         "resolutions": resolutions,
         "outcomes_visible": True,  # a report is readable only with its session's outcomes
     })
+
+
+def session_by_id(request, pk, page="session"):
+    """An old address, /sessions/<id>/ (or …/report/): a permanent redirect to the new one, in the same language."""
+    session = get_object_or_404(Session.objects.visible_to(request.user).select_related("body"), pk=pk)
+    return redirect(f"meetings:{page}", *session.address_args(), permanent=True)
 
 
 def dossier_detail(request, slug):
@@ -123,6 +160,8 @@ def dossier_detail(request, slug):
         "session__body", "parent", *ITEM_PATH_RELATED,
     ).prefetch_related(*ITEM_PATH_PREFETCH).order_by(
         F("session__start_date").asc(nulls_last=True), "session__number", "order")
+    steps = list(steps)
+    label_paths(steps)
     return render(request, "meetings/dossier.html", {"dossier": dossier, "steps": steps})
 
 

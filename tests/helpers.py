@@ -8,6 +8,12 @@ from django.urls import reverse
 from django.utils import translation
 
 
+def address(obj, language="en"):
+    """A public object's address in a language, as its pages link to it."""
+    with translation.override(language):
+        return obj.get_absolute_url()
+
+
 def admin_url(language, name, *args, query=""):
     """The admin address `admin:<name>` in a language."""
     with translation.override(language):

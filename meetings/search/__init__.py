@@ -12,6 +12,7 @@ search() below is the only place that chooses the backend.
 
 from django.db import connection
 
+from meetings.models import AgendaItem, Resolution, label_items
 from meetings.search import postgres, sqlite
 from meetings.search.hits import Group, Results, highlight, make_hit, snippet
 from meetings.search.query import MAX_QUERY_LENGTH, Query, SearchError, Term, parse
@@ -43,6 +44,10 @@ def search(raw_query, filters=None, language="ar", limit=10, offset=0):
     session_ids = list(public_sessions(filters).values_list("pk", flat=True)) if narrowed else None
     for kind, page, total in backend().ranked(query, kinds, session_ids, offset, limit):
         groups.append(Group(kind, total, page))
+    # Addresses of items (and of unnumbered resolutions) come from agenda numbers: one query for them all.
+    label_items([record for group in groups for record in group.hits if isinstance(record, AgendaItem)]
+                + [record.agenda_item for group in groups for record in group.hits
+                   if isinstance(record, Resolution) and record.anchor is None and record.agenda_item_id])
     for group in groups:
         group.hits = [make_hit(group.kind, record, lexemes, language) for record in group.hits]
     return Results(query, groups)

@@ -3,10 +3,8 @@
 import re
 from dataclasses import dataclass
 
-from django.urls import reverse
-
 from council.arabic import normalize
-from meetings.models import AgendaItem, Document, Session
+from meetings.models import Session
 from meetings.search import records
 from meetings.search.query import Query
 from meetings.search.stems import arabic_lexeme, english_lexeme, words
@@ -133,15 +131,6 @@ def _texts(kind, record, language):
     return getattr(record, f"title_{language}", "") or "", long_text or ""
 
 
-def _url(kind, record):
-    if kind.model is Session:
-        return record.get_absolute_url()
-    if kind.model is Document:
-        return reverse("meetings:document", args=[record.pk])
-    anchor = "item" if kind.model is AgendaItem else "resolution"
-    return f"{record.session.get_absolute_url()}#{anchor}-{record.pk}"
-
-
 def make_hit(kind, record, lexemes, language):
     """Show a record in the page's language, with the matching words marked.
 
@@ -153,7 +142,7 @@ def make_hit(kind, record, lexemes, language):
     if not title:  # the English text is pending: the Arabic original stands in
         title, long_text = _texts(kind, record, "ar")
         title_language = "ar"
-    hit = Hit(kind, record, _url(kind, record), highlight(title, lexemes), title_language,
+    hit = Hit(kind, record, record.get_absolute_url(), highlight(title, lexemes), title_language,
               session=None if kind.model is Session else record.session)
     if has_hit(hit.title):
         return hit

@@ -23,7 +23,7 @@ class Kind:
 KINDS = (
     Kind("sessions", Session, "", _("Sessions"), ("body",)),
     Kind("items", AgendaItem, "session", _("Agenda items"), ("session__body",)),
-    Kind("resolutions", Resolution, "session", _("Resolutions"), ("session__body",)),
+    Kind("resolutions", Resolution, "session", _("Resolutions"), ("session__body", "agenda_item")),
     Kind("documents", Document, "session", _("Documents"), ("session__body",)),
 )
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}

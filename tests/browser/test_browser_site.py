@@ -3,6 +3,8 @@ phone width, the self-hosted font, print. Screenshots go to the run's test-artif
 
 import pytest
 
+from tests.helpers import address
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 375, "height": 812}
@@ -34,7 +36,7 @@ def box(page, selector):
 
 
 def test_it_lays_the_arabic_agenda_out_right_to_left(open_page, demo, artifacts_dir):
-    page = open_page(f"/ar/sessions/{demo.pk}/")
+    page = open_page(address(demo, "ar"))
     page.screenshot(path=artifacts_dir / "session-ar.png", full_page=True)
     agenda, number, title = box(page, ".agenda"), box(page, ".agenda-number"), box(page, ".agenda-title")
     assert page.locator(".agenda-number").first.inner_text() == "1"
@@ -45,7 +47,7 @@ def test_it_lays_the_arabic_agenda_out_right_to_left(open_page, demo, artifacts_
 
 
 def test_it_lays_the_english_agenda_out_left_to_right(open_page, demo, artifacts_dir):
-    page = open_page(f"/en/sessions/{demo.pk}/")
+    page = open_page(address(demo, "en"))
     page.screenshot(path=artifacts_dir / "session-en.png", full_page=True)
     agenda, number, title = box(page, ".agenda"), box(page, ".agenda-number"), box(page, ".agenda-title")
     assert number["x"] - agenda["x"] < 24
@@ -54,29 +56,29 @@ def test_it_lays_the_english_agenda_out_left_to_right(open_page, demo, artifacts
 
 
 def test_it_comes_back_to_the_same_page_after_a_language_round_trip(open_page, demo, live_server):
-    page = open_page(f"/ar/sessions/{demo.pk}/#agenda")
+    page = open_page(f"{address(demo, 'ar')}#agenda")
     page.get_by_role("link", name="English").click()
-    page.wait_for_url(f"{live_server.url}/en/sessions/{demo.pk}/")
+    page.wait_for_url(f"{live_server.url}{address(demo, 'en')}")
     assert page.locator("h1").inner_text() == "48th ordinary session of the Executive Office"
     page.get_by_role("link", name="العربية").click()
-    page.wait_for_url(f"{live_server.url}/ar/sessions/{demo.pk}/")
+    page.wait_for_url(f"{live_server.url}{address(demo, 'ar')}")
     assert page.locator("h1").inner_text() == "الدورة العادية الثامنة والأربعون للمكتب التنفيذي"
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_it_never_scrolls_sideways_on_a_phone(open_page, demo, lang, artifacts_dir):
-    paths = ["/", "/bodies/executive-office/", f"/sessions/{demo.pk}/", "/member-states/eg/",
+    paths = ["/", "/bodies/executive-office/", address(demo, lang).removeprefix(f"/{lang}"), "/member-states/eg/",
              "/dossiers/customs-data-exchange-agreement/", "/login/", "/no-such-page/"]
     for path in paths:
         page = open_page(f"/{lang}{path}", viewport=PHONE)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow == 0, f"/{lang}{path} scrolls {overflow}px sideways at 375px"
-    page = open_page(f"/{lang}/sessions/{demo.pk}/", viewport=PHONE)
+    page = open_page(address(demo, lang), viewport=PHONE)
     page.screenshot(path=artifacts_dir / f"session-{lang}-phone.png", full_page=True)
 
 
 def test_it_draws_arabic_in_the_self_hosted_font_with_no_outside_request(open_page, demo):
-    page = open_page(f"/ar/sessions/{demo.pk}/")
+    page = open_page(address(demo, "ar"))
     assert page.evaluate("document.fonts.check('16px \"Noto Naskh Arabic\"', 'مجلس')")
     loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
     assert any("Noto Naskh Arabic" in family for family in loaded)
@@ -84,7 +86,7 @@ def test_it_draws_arabic_in_the_self_hosted_font_with_no_outside_request(open_pa
 
 
 def test_it_shows_the_skip_link_on_the_first_tab(open_page, demo):
-    page = open_page(f"/en/sessions/{demo.pk}/")
+    page = open_page(address(demo, "en"))
     skip = page.locator(".skip-link")
     assert box(page, ".skip-link")["y"] < 0
     page.keyboard.press("Tab")
@@ -96,7 +98,7 @@ def test_it_shows_the_skip_link_on_the_first_tab(open_page, demo):
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_it_prints_the_agenda_without_the_site_around_it(open_page, demo, lang, artifacts_dir):
-    page = open_page(f"/{lang}/sessions/{demo.pk}/")
+    page = open_page(address(demo, lang))
     page.emulate_media(media="print")
     assert page.locator(".agenda-item").first.is_visible()
     for chrome in [".site-tools", ".toc", ".breadcrumbs", ".site-footer", "#documents"]:
@@ -126,7 +128,7 @@ def test_it_keeps_text_contrast_at_wcag_aa(open_page, demo):
 
     Session.objects.filter(pk=demo.pk).update(start_date=datetime.date(2021, 9, 20))  # to show a Hijri date
     demo.agenda_items.filter(order=1).update(kind="decision")  # to show an item's kind
-    page = open_page(f"/en/sessions/{demo.pk}/")
+    page = open_page(address(demo, "en"))
     selectors = [".site-title__name", ".site-title__league", ".language-switch", ".breadcrumbs a", "h1",
                  ".facts dt", ".facts dd", ".hijri", ".agenda-number", ".agenda-title", ".agenda-meta .tag",
                  ".participant__facts", ".site-footer p"]
@@ -136,7 +138,7 @@ def test_it_keeps_text_contrast_at_wcag_aa(open_page, demo):
 
 
 def test_it_shows_where_the_keyboard_is(open_page, demo):
-    page = open_page(f"/en/sessions/{demo.pk}/")
+    page = open_page(address(demo, "en"))
     link = page.locator(".breadcrumbs a").first
     before = link.evaluate("el => getComputedStyle(el).backgroundColor")
     link.focus()
@@ -152,7 +154,7 @@ def test_it_shows_staff_a_draft_under_a_legible_banner(logged_in_page, demo):
 
     Session.objects.filter(pk=demo.pk).update(publication="draft")
     page = logged_in_page
-    page.goto(f"/ar/sessions/{demo.pk}/")
+    page.goto(address(demo, "ar"))
     banner = page.locator(".draft-banner")
     assert banner.is_visible() and "مسودة" in banner.inner_text()
     assert page.evaluate(CONTRAST, ".draft-banner strong") >= 4.5

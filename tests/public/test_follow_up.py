@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from council.models import Body, MemberState
 from meetings.models import Resolution, Session
 from meetings.tracking import FollowUpAction, StatusUpdate
+from tests.helpers import address
 
 pytestmark = pytest.mark.django_db
 
@@ -97,21 +98,21 @@ def test_it_refuses_two_deadlines_and_a_missing_body(history):
 
 def test_it_shows_the_history_of_a_status_on_the_session_page(client, history):
     first, second, third, *_ = history
-    page = client.get(f"/en/sessions/{first.pk}/").content.decode()
+    page = client.get(address(first, "en")).content.decode()
     assert "Prepare a study on roaming" in page
     assert page.index("Work has begun") < page.index("The study was submitted")
     assert second.get_absolute_url() in page and third.get_absolute_url() in page
-    arabic = client.get(f"/ar/sessions/{first.pk}/").content.decode()
+    arabic = client.get(address(first, "ar")).content.decode()
     assert "بدأ الإعداد" in arabic and "قيد التنفيذ" in arabic
 
 
 def test_it_keeps_the_follow_up_off_the_page_while_outcomes_are_unpublished(client, history):
     first, _, third, *_ = history
     Session.objects.filter(pk=third.pk).update(outcomes_published_at=None)
-    page = client.get(f"/en/sessions/{first.pk}/").content.decode()
+    page = client.get(address(first, "en")).content.decode()
     assert "Work has begun" in page and "The study was submitted" not in page
     Session.objects.filter(pk=first.pk).update(outcomes_published_at=None)
-    page = client.get(f"/en/sessions/{first.pk}/").content.decode()
+    page = client.get(address(first, "en")).content.decode()
     assert "Prepare a study on roaming" not in page
 
 
@@ -203,8 +204,8 @@ def test_a_member_states_page_shows_what_concerns_it(client, history):
 
 def test_the_standing_follow_up_item_links_to_the_board_at_the_sessions_date(client, history):
     _, second, *_ = history
-    page = client.get(f"/en/sessions/{second.pk}/").content.decode()
+    page = client.get(address(second, "en")).content.decode()
     assert "/en/follow-up/?body=test-committee" not in page
     second.agenda_items.create(order=1, title_ar="متابعة تنفيذ القرارات السابقة", follows_up_resolutions=True)
-    page = client.get(f"/en/sessions/{second.pk}/").content.decode()
+    page = client.get(address(second, "en")).content.decode()
     assert "/en/follow-up/?body=test-committee&amp;on=2023-03-01" in page

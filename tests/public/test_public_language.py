@@ -10,7 +10,7 @@ import re
 import pytest
 
 from meetings.models import AgendaItem, Dossier, Session
-from tests.helpers import page
+from tests.helpers import address, page
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def public_urls(session):
     return [
         "/{lang}/",
         "/{lang}/bodies/executive-office/",
-        f"/{{lang}}/sessions/{session.pk}/",
+        address(session, "en").replace("/en/", "/{lang}/", 1),
         "/{lang}/member-states/eg/",
         "/{lang}/dossiers/customs-data-exchange-agreement/",
         "/{lang}/login/",
@@ -48,20 +48,20 @@ def test_it_keeps_the_query_string_when_switching_language(client, demo):
 
 
 def test_it_names_the_session_in_the_page_language(client, demo):
-    assert "<h1>الدورة العادية الثامنة والأربعون للمكتب التنفيذي</h1>" in page(client, f"/ar/sessions/{demo.pk}/")
-    assert "<h1>48th ordinary session of the Executive Office</h1>" in page(client, f"/en/sessions/{demo.pk}/")
+    assert "<h1>الدورة العادية الثامنة والأربعون للمكتب التنفيذي</h1>" in page(client, address(demo, "ar"))
+    assert "<h1>48th ordinary session of the Executive Office</h1>" in page(client, address(demo, "en"))
 
 
 def test_it_shows_arabic_marked_as_such_when_the_english_is_missing(client, demo):
     item = AgendaItem.objects.filter(session=demo).first()
     AgendaItem.objects.filter(pk=item.pk).update(title_en="")
-    html = page(client, f"/en/sessions/{demo.pk}/")
+    html = page(client, address(demo, "en"))
     assert f'<span class="fallback" lang="ar" dir="rtl">{item.title_ar}</span>' in html
     assert "(English text pending)" in html
 
 
 def test_it_does_not_mark_english_text_as_arabic(client, demo):
-    html = page(client, f"/en/sessions/{demo.pk}/")
+    html = page(client, address(demo, "en"))
     assert "Coordination on the topics of the postal working groups" in html
     assert 'class="fallback"' not in html
     assert "English text pending" not in html
@@ -77,7 +77,7 @@ def test_it_never_shows_an_empty_heading_for_a_dossier_without_english(client, d
 
 def test_it_shows_arabic_pages_without_pending_notes(client, demo):
     AgendaItem.objects.filter(session=demo).update(title_en="")
-    html = page(client, f"/ar/sessions/{demo.pk}/")
+    html = page(client, address(demo, "ar"))
     assert 'class="fallback"' not in html
     assert 'class="pending"' not in html
 
@@ -93,20 +93,20 @@ def test_it_marks_a_member_state_name_without_english(client, demo):
 def test_it_shows_the_hijri_date_beside_the_gregorian_one(client, demo):
     session = Session.objects.get(body__slug="postal-committee", number=39)
     assert session.start_date == datetime.date(2021, 6, 3)
-    english = page(client, f"/en/sessions/{session.pk}/")
+    english = page(client, address(session, "en"))
     assert '<time datetime="2021-06-03">3 June 2021</time> <span class="hijri">(22 Shawwal 1442 AH)</span>' in english
-    arabic = page(client, f"/ar/sessions/{session.pk}/")
+    arabic = page(client, address(session, "ar"))
     assert '<span class="hijri">(22 شوال 1442 هـ)</span>' in arabic
 
 
 def test_it_says_when_a_held_session_has_no_date_recorded(client, demo):
-    html = page(client, f"/en/sessions/{demo.pk}/")
+    html = page(client, address(demo, "en"))
     assert "Date not recorded" in html
     assert "The source does not give the date" in html
 
 
 def test_it_translates_the_page_furniture_into_arabic(client, demo):
-    html = page(client, f"/ar/sessions/{demo.pk}/")
+    html = page(client, address(demo, "ar"))
     for arabic in ["جدول الأعمال", "المشاركون", "القرارات", "الوثائق", "الانتقال إلى المحتوى الرئيسي"]:
         assert arabic in html
     for english in [">Agenda<", ">Participants<", ">Documents<", "Skip to main content"]:
@@ -120,7 +120,7 @@ def test_it_answers_404_in_both_languages(client, db):
     assert '<html lang="en" dir="ltr">' in html
     assert "<h1>Page not found</h1>" in html
     assert "<h2>الصفحة غير موجودة</h2>" in html
-    arabic = client.get("/ar/sessions/999999/").content.decode()
+    arabic = client.get("/ar/bodies/executive-office/sessions/999/").content.decode()
     assert "<h1>الصفحة غير موجودة</h1>" in arabic
     assert "<h2>Page not found</h2>" in arabic
 
@@ -141,7 +141,7 @@ def test_it_answers_500_in_both_languages(client, db, monkeypatch):
 def test_it_shows_english_marked_as_such_when_the_arabic_is_missing(client, demo):
     item = AgendaItem.objects.filter(session=demo).first()
     AgendaItem.objects.filter(pk=item.pk).update(description_ar="", description_en="Background note.")
-    html = page(client, f"/ar/sessions/{demo.pk}/")
+    html = page(client, address(demo, "ar"))
     assert '<div class="fallback" lang="en" dir="ltr"><p>Background note.</p></div>' in html
     assert "النص العربي قيد الإعداد" in html
 

@@ -4,7 +4,7 @@ participants as for 100: lists are read with their related rows, never one row a
 import pytest
 
 from meetings.models import AgendaItem, Dossier
-from tests.helpers import queries_for
+from tests.helpers import address, queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -27,12 +27,12 @@ def test_it_reads_a_session_page_in_constant_queries(reader, small_and_large):
     small, large = small_and_large
     assert large.agenda_items.count() == 100 and large.resolutions.count() == 100
     assert large.participants.count() == 100 and large.documents.count() == 100
-    assert queries_for(reader, f"/en/sessions/{small.pk}/") == queries_for(reader, f"/en/sessions/{large.pk}/")
+    assert queries_for(reader, address(small, "en")) == queries_for(reader, address(large, "en"))
 
 
 def test_it_reads_a_session_page_in_a_dozen_queries_at_most(client, small_and_large, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
-        client.get(f"/ar/sessions/{small_and_large[1].pk}/")
+        client.get(address(small_and_large[1], "ar"))
 
 
 def test_it_reads_a_member_state_page_in_constant_queries(reader, make_session):

@@ -9,6 +9,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from meetings.models import AgendaItem, Document, Session
+from tests.helpers import address
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def hide(session, publication):
 # --- Session page -------------------------------------------------------------
 
 def test_it_shows_a_published_session_to_anyone(client, demo):
-    response = client.get(f"/ar/sessions/{demo.pk}/")
+    response = client.get(address(demo, "ar"))
     assert response.status_code == 200
     assert "الدورة العادية الثامنة والأربعون للمكتب التنفيذي" in response.content.decode()
     assert "draft-banner" not in response.content.decode()
@@ -36,20 +37,20 @@ def test_it_shows_a_published_session_to_anyone(client, demo):
 @pytest.mark.parametrize("publication", HIDDEN)
 def test_it_hides_an_unpublished_session_from_anonymous_readers(client, demo, publication):
     hide(demo, publication)
-    assert client.get(f"/ar/sessions/{demo.pk}/").status_code == 404
-    assert client.get(f"/en/sessions/{demo.pk}/").status_code == 404
+    assert client.get(address(demo, "ar")).status_code == 404
+    assert client.get(address(demo, "en")).status_code == 404
 
 
 @pytest.mark.parametrize("publication", HIDDEN)
 def test_it_hides_an_unpublished_session_from_delegates(delegate_client, demo, publication):
     hide(demo, publication)
-    assert delegate_client.get(f"/en/sessions/{demo.pk}/").status_code == 404
+    assert delegate_client.get(address(demo, "en")).status_code == 404
 
 
 @pytest.mark.parametrize("publication, label", [("draft", "مسودة"), ("withdrawn", "مسحوبة")])
 def test_it_shows_an_unpublished_session_to_staff_under_a_banner(secretary_client, demo, publication, label):
     hide(demo, publication)
-    response = secretary_client.get(f"/ar/sessions/{demo.pk}/")
+    response = secretary_client.get(address(demo, "ar"))
     assert response.status_code == 200
     banner = response.content.decode().split('class="draft-banner"')[1].split("</div>")[0]
     assert label in banner
@@ -57,52 +58,52 @@ def test_it_shows_an_unpublished_session_to_staff_under_a_banner(secretary_clien
 
 def test_it_marks_a_draft_for_staff_in_english_too(secretary_client, demo):
     hide(demo, "draft")
-    response = secretary_client.get(f"/en/sessions/{demo.pk}/")
+    response = secretary_client.get(address(demo, "en"))
     assert "<strong>Draft</strong>" in response.content.decode()
 
 
 def test_it_hides_the_link_to_a_reviewed_session_that_is_not_published(client, demo, postal_39):
-    link = f'href="/en/sessions/{postal_39.pk}/"'
-    assert link in client.get(f"/en/sessions/{demo.pk}/").content.decode()
+    link = f'href="{address(postal_39, "en")}"'
+    assert link in client.get(address(demo, "en")).content.decode()
     hide(postal_39, "draft")
-    page = client.get(f"/en/sessions/{demo.pk}/").content.decode()
+    page = client.get(address(demo, "en")).content.decode()
     assert link not in page
     assert "39th meeting of the Arab Permanent Committee for Post</a>" not in page
 
 
 def test_it_keeps_the_link_to_a_reviewed_draft_for_staff(secretary_client, demo, postal_39):
     hide(postal_39, "draft")
-    page = secretary_client.get(f"/en/sessions/{demo.pk}/").content.decode()
-    assert f'href="/en/sessions/{postal_39.pk}/"' in page
+    page = secretary_client.get(address(demo, "en")).content.decode()
+    assert f'href="{address(postal_39, "en")}"' in page
 
 
 # --- Home and body pages -----------------------------------------------------------
 
 @pytest.mark.parametrize("publication", HIDDEN)
 def test_it_leaves_unpublished_sessions_off_the_home_page(client, demo, publication):
-    assert f'href="/en/sessions/{demo.pk}/"' in client.get("/en/").content.decode()
+    assert f'href="{address(demo, "en")}"' in client.get("/en/").content.decode()
     hide(demo, publication)
-    assert f'href="/en/sessions/{demo.pk}/"' not in client.get("/en/").content.decode()
+    assert f'href="{address(demo, "en")}"' not in client.get("/en/").content.decode()
 
 
 def test_it_lists_drafts_on_the_home_page_for_staff(secretary_client, demo):
     hide(demo, "draft")
-    assert f'href="/en/sessions/{demo.pk}/"' in secretary_client.get("/en/").content.decode()
+    assert f'href="{address(demo, "en")}"' in secretary_client.get("/en/").content.decode()
 
 
 def test_it_leaves_unpublished_sessions_off_the_body_page(delegate_client, demo):
     url = "/en/bodies/executive-office/"
-    assert f'href="/en/sessions/{demo.pk}/"' in delegate_client.get(url).content.decode()
+    assert f'href="{address(demo, "en")}"' in delegate_client.get(url).content.decode()
     hide(demo, "withdrawn")
     response = delegate_client.get(url)
     assert response.status_code == 200
-    assert f'href="/en/sessions/{demo.pk}/"' not in response.content.decode()
+    assert f'href="{address(demo, "en")}"' not in response.content.decode()
 
 
 def test_it_lists_drafts_on_the_body_page_for_staff(secretary_client, demo):
     hide(demo, "draft")
     page = secretary_client.get("/en/bodies/executive-office/").content.decode()
-    assert f'href="/en/sessions/{demo.pk}/"' in page
+    assert f'href="{address(demo, "en")}"' in page
     assert "badge--draft" in page
 
 
@@ -114,7 +115,7 @@ def test_it_answers_404_for_an_unknown_body(client, db):
 
 def test_it_lists_the_sessions_a_member_state_attended(client, demo):
     page = client.get("/en/member-states/eg/").content.decode()
-    assert f'href="/en/sessions/{demo.pk}/"' in page
+    assert f'href="{address(demo, "en")}"' in page
     assert "Executive Office" in page
 
 
@@ -122,12 +123,12 @@ def test_it_lists_the_sessions_a_member_state_attended(client, demo):
 def test_it_leaves_unpublished_sessions_off_member_state_pages(delegate_client, demo, publication):
     hide(demo, publication)
     page = delegate_client.get("/en/member-states/eg/").content.decode()
-    assert f'href="/en/sessions/{demo.pk}/"' not in page
+    assert f'href="{address(demo, "en")}"' not in page
 
 
 def test_it_lists_drafts_on_member_state_pages_for_staff(secretary_client, demo):
     hide(demo, "draft")
-    assert f'href="/en/sessions/{demo.pk}/"' in secretary_client.get("/en/member-states/eg/").content.decode()
+    assert f'href="{address(demo, "en")}"' in secretary_client.get("/en/member-states/eg/").content.decode()
 
 
 def test_it_answers_404_for_an_unknown_member_state(client, demo):
@@ -141,16 +142,16 @@ DOSSIER = "/en/dossiers/customs-data-exchange-agreement/"
 
 def test_it_shows_the_dossier_path_through_published_sessions(client, demo, postal_39):
     page = client.get(DOSSIER).content.decode()
-    assert f'href="/en/sessions/{postal_39.pk}/"' in page
-    assert f'href="/en/sessions/{demo.pk}/"' in page
+    assert f'href="{address(postal_39, "en")}"' in page
+    assert f'href="{address(demo, "en")}"' in page
 
 
 @pytest.mark.parametrize("publication", HIDDEN)
 def test_it_leaves_unpublished_sessions_off_the_dossier_path(delegate_client, demo, postal_39, publication):
     hide(demo, publication)
     page = delegate_client.get(DOSSIER).content.decode()
-    assert f'/en/sessions/{demo.pk}/' not in page
-    assert f'href="/en/sessions/{postal_39.pk}/"' in page
+    assert address(demo, "en") not in page
+    assert f'href="{address(postal_39, "en")}"' in page
 
 
 def test_it_hides_a_dossier_that_no_published_session_has_taken_up(client, demo, postal_39):
@@ -164,13 +165,13 @@ def test_it_shows_staff_a_dossier_taken_up_by_drafts_only(secretary_client, demo
     hide(demo, "draft")
     hide(postal_39, "draft")
     page = secretary_client.get(DOSSIER).content.decode()
-    assert f'href="/en/sessions/{demo.pk}/"' in page
+    assert f'href="{address(demo, "en")}"' in page
 
 
 def test_it_does_not_link_from_a_published_agenda_to_a_dossier_only_staff_see(client, demo, postal_39):
     """A dossier linked from a published item is public by that link: the rule has no gap."""
     item = AgendaItem.objects.filter(session=demo, dossier__isnull=False).first()
-    page = client.get(f"/en/sessions/{demo.pk}/").content.decode()
+    page = client.get(address(demo, "en")).content.decode()
     assert f'href="{item.dossier.get_absolute_url()}"' in page
     assert client.get(item.dossier.get_absolute_url()).status_code == 200
 
@@ -189,7 +190,7 @@ def documents(demo, settings, tmp_path):
 
 
 def download(client, document):
-    return client.get(f"/en/documents/{document.pk}/")
+    return client.get(address(document, "en"))
 
 
 def test_it_lets_anyone_download_a_public_document(client, documents):
@@ -245,16 +246,16 @@ def test_it_answers_404_when_the_file_is_gone(client, documents):
 
 def test_it_shows_the_public_that_a_restricted_document_exists_but_not_a_download_link(client, demo, documents):
     public, restricted = documents
-    page = client.get(f"/en/sessions/{demo.pk}/").content.decode()
+    page = client.get(address(demo, "en")).content.decode()
     assert "Working paper" in page
-    assert f'href="/en/documents/{restricted.pk}/"' not in page
-    assert f'href="/en/documents/{public.pk}/"' in page
+    assert f'href="{address(restricted, "en")}"' not in page
+    assert f'href="{address(public, "en")}"' in page
     assert "Member states only" in page
 
 
 def test_it_shows_delegates_the_download_link_of_a_restricted_document(delegate_client, demo, documents):
-    page = delegate_client.get(f"/en/sessions/{demo.pk}/").content.decode()
-    assert f'href="/en/documents/{documents[1].pk}/"' in page
+    page = delegate_client.get(address(demo, "en")).content.decode()
+    assert f'href="{address(documents[1], "en")}"' in page
 
 
 def test_it_never_serves_the_media_folder_directly(client, documents):
@@ -266,10 +267,10 @@ def test_it_never_serves_the_media_folder_directly(client, documents):
 
 def test_it_signs_a_delegate_in_and_back_to_the_page(client, delegate, demo):
     response = client.post("/en/login/", {"username": "hoda", "password": "not-a-real-password",
-                                          "next": f"/en/sessions/{demo.pk}/"})
+                                          "next": address(demo, "en")})
     assert response.status_code == 302
-    assert response["Location"] == f"/en/sessions/{demo.pk}/"
-    page = client.get(f"/en/sessions/{demo.pk}/").content.decode()
+    assert response["Location"] == address(demo, "en")
+    page = client.get(address(demo, "en")).content.decode()
     assert "Signed in as hoda" in page
     assert "(Egypt)" in page
 

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from meetings.models import AgendaItem, Session
+from tests.helpers import address
 from tests.search.test_search_cases import archive  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("archive")
@@ -180,7 +181,7 @@ def test_it_links_to_all_results_of_a_kind(client):
 def test_it_links_each_hit_to_its_place(client, demo):
     html = results_section(get(client, "en", q="cybersecurity", type="items"))
     item = AgendaItem.objects.get(session=demo, title_ar="الأمن السيبراني")
-    assert f'href="/en/sessions/{demo.pk}/#item-{item.pk}"' in html
+    assert f'href="{address(item, "en")}"' in html
 
 
 def test_it_searches_with_a_bounded_number_of_queries(client, django_assert_max_num_queries):

@@ -9,18 +9,19 @@ import pytest
 from meetings.demo import DEMO_AR, DEMO_EN, load_demo
 from meetings.models import Resolution, Session
 from meetings.tracking import FollowUpAction, Outcome, Report, StatusUpdate
+from tests.helpers import address
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_48th_session_shows_its_review_of_meetings_39_and_47(client, demo):
-    page = client.get(f"/ar/sessions/{demo.pk}/").content.decode()
+    page = client.get(address(demo, "ar")).content.decode()
     assert "ناقش المكتب التنفيذي نتائج الاجتماع التاسع والثلاثين للجنة العربية الدائمة للبريد" in page
     assert "ناقش المكتب التنفيذي نتائج الاجتماع السابع والأربعين للجنة العربية الدائمة للاتصالات والمعلومات" in page
     assert "متابعة تنفيذ القرارات السابقة كما عُرضت في هذه الدورة" in page
     assert "قيد التنفيذ" in page and "نُفِّذ" in page
     assert "مسقط العاصمة الرقمية العربية لعام 2022" in page
-    english = client.get(f"/en/sessions/{demo.pk}/").content.decode()
+    english = client.get(address(demo, "en")).content.decode()
     assert "The Executive Office discussed the outcomes of the 39th meeting" in english
     assert DEMO_EN.strip() in english
 
@@ -51,7 +52,7 @@ def test_the_customs_agreement_is_carried_from_meeting_39_to_the_48th_session(cl
 
 
 def test_the_48th_sessions_report_is_public_and_marked(client, demo):
-    page = client.get(f"/ar/sessions/{demo.pk}/report/").content.decode()
+    page = client.get(f"{address(demo, 'ar')}report/").content.decode()
     assert "تقرير الدورة العادية الثامنة والأربعين للمكتب التنفيذي" in page
     assert DEMO_AR.strip() in page and "عمرو طلعت" in page
 

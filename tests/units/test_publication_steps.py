@@ -9,6 +9,7 @@ from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 
 from meetings.models import Document, Resolution, Session
+from tests.helpers import address
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +59,7 @@ def test_it_shows_the_agenda_but_not_the_resolutions_before_the_outcomes_are_pub
 
 def test_it_refuses_an_outcome_document_before_the_outcomes_are_published(client, agenda_only):
     report = agenda_only.documents.get(type=Document.Type.REPORT)
-    assert client.get(f"/en/documents/{report.pk}/").status_code == 404
+    assert client.get(address(report, "en")).status_code == 404
 
 
 def test_it_shows_the_resolutions_once_the_outcomes_are_published(client, make_session):
@@ -70,7 +71,7 @@ def test_it_shows_the_resolutions_once_the_outcomes_are_published(client, make_s
 def test_a_bare_staff_flag_does_not_open_restricted_documents(bare_staff_client, make_session):
     session = make_session(number=9, n=2)
     restricted = session.documents.get(visibility="member_states")
-    assert bare_staff_client.get(f"/en/documents/{restricted.pk}/").status_code == 403
+    assert bare_staff_client.get(address(restricted, "en")).status_code == 403
 
 
 def _anonymous():

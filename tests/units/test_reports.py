@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from meetings import reports
 from meetings.models import Session
 from meetings.tracking import Outcome, Report
+from tests.helpers import address
 
 pytestmark = pytest.mark.django_db
 
@@ -142,23 +143,23 @@ def test_the_admin_creates_a_report_as_its_first_revision(session, secretary_cli
 # --- The public page ------------------------------------------------------------------
 
 def test_the_report_page_answers_404_until_it_is_published(client, report, secretary, session):
-    assert client.get(f"/ar/sessions/{session.pk}/report/").status_code == 404
+    assert client.get(f"{address(session, 'ar')}report/").status_code == 404
     advance(report, secretary, State.UNDER_REVIEW, State.FINAL)
-    assert client.get(f"/ar/sessions/{session.pk}/report/").status_code == 404
-    assert "/report/" not in client.get(f"/ar/sessions/{session.pk}/").content.decode()
+    assert client.get(f"{address(session, 'ar')}report/").status_code == 404
+    assert "/report/" not in client.get(address(session, "ar")).content.decode()
     advance(Report.objects.get(), secretary, State.PUBLISHED)
-    assert client.get(f"/ar/sessions/{session.pk}/report/").status_code == 200
-    assert f"/ar/sessions/{session.pk}/report/" in client.get(f"/ar/sessions/{session.pk}/").content.decode()
+    assert client.get(f"{address(session, 'ar')}report/").status_code == 200
+    assert f"{address(session, 'ar')}report/" in client.get(address(session, "ar")).content.decode()
     # Withdrawing the outcomes takes the report with them.
     Session.objects.filter(pk=session.pk).update(outcomes_published_at=None)
-    assert client.get(f"/ar/sessions/{session.pk}/report/").status_code == 404
+    assert client.get(f"{address(session, 'ar')}report/").status_code == 404
     # No English report was written: the English address does not exist.
-    assert client.get(f"/en/sessions/{session.pk}/report/").status_code == 404
+    assert client.get(f"{address(session, 'en')}report/").status_code == 404
 
 
 def test_the_secretariat_reads_a_draft_report_under_a_banner(client, report, secretary, session):
     client.force_login(secretary)
-    page = client.get(f"/ar/sessions/{session.pk}/report/").content.decode()
+    page = client.get(f"{address(session, 'ar')}report/").content.decode()
     assert "draft-banner" in page and TEXT["opening"] in page
 
 
@@ -166,7 +167,7 @@ def test_the_report_is_assembled_from_the_sessions_data(client, report, secretar
     item = session.agenda_items.get(order=1)
     Outcome.objects.create(agenda_item=item, decision=Outcome.Decision.NOTED, summary_ar="ناقش الاجتماع البند.")
     advance(report, secretary, State.UNDER_REVIEW, State.FINAL, State.PUBLISHED)
-    page = client.get(f"/ar/sessions/{session.pk}/report/").content.decode()
+    page = client.get(f"{address(session, 'ar')}report/").content.decode()
     assert "تقرير الاجتماع الأول للجنة الاختبار" in page
     for text in [*TEXT.values(), "بند 1", "أُحيط علمًا به", "ناقش الاجتماع البند.", "قرار 1", "تحفظ", "شخص 1"]:
         assert text in page, text
