@@ -126,7 +126,7 @@ def client_status(client, url):
     return client.get(url).status_code
 
 
-@pytest.mark.parametrize("code", ["egypt", "e", "e1", "%00g", "e%00", "%D9%85%D8%B5"])
+@pytest.mark.parametrize("code", ["egypt", "e", "e1", "e%20", "..", "%D9%85%D8%B5"])  # NUL: tests/security
 def test_a_member_state_address_with_odd_input_answers_404(client, demo, code):
     assert client.get(f"/en/member-states/{code}/").status_code == 404
 
