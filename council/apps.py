@@ -8,6 +8,11 @@ class CouncilConfig(AppConfig):
     verbose_name = _("Council structure")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from council import search_text
+
+        search_text.connect()
+
 
 class CouncilAdminConfig(admin_apps.AdminConfig):
     """Django's admin, with our site: the second factor is checked on every admin page."""

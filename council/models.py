@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from council import search_text
 from council.arabic import normalize, strip_bidi_controls
 
 
@@ -26,35 +27,89 @@ class CleanTextModel(models.Model):
         super().save(*args, **kwargs)
 
 
+class SearchableQuerySet(models.QuerySet):
+    """Writes in bulk keep the search text true, the written rows' and the rows that copy them."""
+
+    def update(self, **kwargs):
+        if set(kwargs) <= SEARCH_FIELDS:
+            return super().update(**kwargs)
+        pks = list(self.values_list("pk", flat=True))
+        rows = super().update(**kwargs)
+        search_text.rows_changed(self.model, pks, set(kwargs))
+        return rows
+
+    update.alters_data = True
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.refresh_search_text()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    bulk_create.alters_data = True
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.refresh_search_text()
+        rows = super().bulk_update(objs, [*fields, *SEARCH_FIELDS], *args, **kwargs)
+        search_text.rows_changed(self.model, [obj.pk for obj in objs], set(fields), own=False)
+        return rows
+
+    bulk_update.alters_data = True
+
+
+SEARCH_FIELDS = {"search_ar", "search_en"}
+
+
 class SearchableModel(CleanTextModel):
     """A model with normalized copies of its Arabic and English text for lookups.
 
-    `search_ar` and `search_en` are rebuilt on every save() from the fields named
-    in `search_source`; code that writes with bulk_create() or update() must call
-    `refresh_search_text()` itself.
+    `search_ar` and `search_en` are computed from the fields named in
+    `search_source`, what `search_text_extra()` adds, and fields of the rows
+    named in `search_copies` (foreign key, fields it reads there). They are
+    never written by hand: save(), the bulk writes of SearchableQuerySet and
+    the signals in council/search_text.py keep them true.
     """
 
     search_source = ()
+    search_copies = ()  # ((foreign key, (fields of the related row that the search text reads)), …)
 
     search_ar = models.TextField(editable=False, default="")
     search_en = models.TextField(editable=False, default="")
+
+    objects = SearchableQuerySet.as_manager()
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
         self.refresh_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, *SEARCH_FIELDS}
         super().save(*args, **kwargs)
 
     def search_text_extra(self, language):
         """Return extra text to index for a language (generated names, numbers)."""
         return []
 
-    def refresh_search_text(self):
+    def computed_search_text(self):
+        """What search_ar and search_en should hold now: {"search_ar": …, "search_en": …}."""
+        computed = {}
         for language in ("ar", "en"):
             parts = [getattr(self, f"{name}_{language}", "") or "" for name in self.search_source]
             parts += self.search_text_extra(language)
-            setattr(self, f"search_{language}", normalize(" ".join(p for p in parts if p)))
+            computed[f"search_{language}"] = normalize(" ".join(p for p in parts if p))
+        return computed
+
+    def refresh_search_text(self):
+        """Recompute the search text in memory; return True if it changed."""
+        changed = False
+        for name, value in self.computed_search_text().items():
+            changed = changed or getattr(self, name) != value
+            setattr(self, name, value)
+        return changed
 
 
 class MemberState(SearchableModel):

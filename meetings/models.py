@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from council.arabic import CASES, arabic_ordinal, english_ordinal, with_li
-from council.models import Body, CleanTextModel, MemberState, Person, SearchableModel
+from council.models import Body, CleanTextModel, MemberState, Person, SearchableModel, SearchableQuerySet
 from meetings.uploads import validate_document_file
 
 # The League was founded in 1945; a date outside these years is a typing slip
@@ -41,7 +41,7 @@ def may_view_unpublished(user):
     return user.has_perm("meetings.view_unpublished")
 
 
-class SessionQuerySet(models.QuerySet):
+class SessionQuerySet(SearchableQuerySet):
     def published(self):
         """Sessions whose agenda is published (the first of the two publication steps)."""
         return self.filter(publication=Session.Publication.PUBLISHED)
@@ -105,6 +105,8 @@ class Session(SearchableModel):
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
     search_source = ("city", "date_note")
+    # The generated name reads the body's name and kind («دورة» or «اجتماع»).
+    search_copies = (("body", ("name", "name_ar", "name_en", "kind")),)
 
     body = models.ForeignKey(Body, models.PROTECT, related_name="sessions", verbose_name=_("body"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ORDINARY)
@@ -286,7 +288,7 @@ def label_items(items):
         item.label = labels[item.pk]
 
 
-class DossierQuerySet(models.QuerySet):
+class DossierQuerySet(SearchableQuerySet):
     def visible_to(self, user):
         """Dossiers on the agenda of at least one session visible to the user.
 
@@ -404,7 +406,7 @@ class AgendaItem(SearchableModel):
         super().save(*args, **kwargs)
 
 
-class ResolutionQuerySet(models.QuerySet):
+class ResolutionQuerySet(SearchableQuerySet):
     def visible_to(self, user):
         """Resolutions of sessions whose outcomes this user may read."""
         return self.filter(session__in=Session.objects.outcomes_visible_to(user))
@@ -553,7 +555,7 @@ def document_path(document, filename):
     return f"documents/{document.session_id}/{filename}"
 
 
-class DocumentQuerySet(models.QuerySet):
+class DocumentQuerySet(SearchableQuerySet):
     def visible_to(self, user):
         """Documents this user may see listed: an agenda's with the agenda, an outcome's with the outcomes.
 

@@ -130,9 +130,7 @@ class Command(BaseCommand):
                                           "postal-working-groups", "telecom-working-groups")] + groups
 
     def bulk(self, model, objects):
-        """Insert in batches; bulk_create skips save(), so the search text is computed here."""
-        for obj in objects:
-            obj.refresh_search_text()
+        """Insert in batches (bulk_create computes the search text, as save() does)."""
         created = []
         for start in range(0, len(objects), self.batch):
             with transaction.atomic():
