@@ -223,3 +223,21 @@ if not DEBUG:
 # (and overwrites whatever a client sent); otherwise any client could claim HTTPS.
 if env_bool("TRUST_X_FORWARDED_PROTO", "false"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Logs go to stderr, the container's log. A failed request is logged with its path and the
+# signed-in user's id (council/logs.py), never with its body, cookies or session. Refused and
+# not-found requests are the ordinary life of a public site: the web server's access log counts them.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request": {"()": "council.logs.RequestContext"}},
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s path=%(path)s user=%(user_id)s %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr",
+                            "filters": ["request"], "formatter": "line"}},
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "django.request": {"level": "ERROR"},
+        "django.server": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+    },
+}

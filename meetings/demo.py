@@ -109,13 +109,22 @@ SESSION_48_TOPICS = [
 ]
 
 
+def upsert(model, defaults=None, **lookup):
+    """update_or_create() that writes nothing when the row already says this: a second load stamps no time."""
+    defaults = defaults or {}
+    row = model.objects.filter(**lookup).first()
+    if row is not None and all(getattr(row, name) == value for name, value in defaults.items()):
+        return row
+    return model.objects.update_or_create(defaults=defaults, **lookup)[0]
+
+
 @transaction.atomic
 def load_demo():
     """Create or update the demo records; running it twice gives the same data."""
     states = load_member_states()
     bodies = load_bodies()
     load_memberships(bodies, states)
-    dossier, _ = Dossier.objects.update_or_create(slug=CUSTOMS_DOSSIER["slug"], defaults=CUSTOMS_DOSSIER)
+    dossier = upsert(Dossier, slug=CUSTOMS_DOSSIER["slug"], defaults=CUSTOMS_DOSSIER)
 
     postal_39 = upsert_session(
         bodies["postal-committee"], 39, start_date=datetime.date(2021, 6, 3), mode=Session.Mode.IN_PERSON,
@@ -159,8 +168,8 @@ def load_member_states():
     states = {}
     with open(MEMBER_STATES_CSV, encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            states[row["iso_code"]], _ = MemberState.objects.update_or_create(
-                iso_code=row["iso_code"],
+            states[row["iso_code"]] = upsert(
+                MemberState, iso_code=row["iso_code"],
                 defaults={
                     "protocol_order": int(row["protocol_order"]),
                     "name_ar": row["name_ar"], "name_en": row["name_en"],
@@ -173,7 +182,7 @@ def load_member_states():
 def load_bodies():
     bodies = {}
     for order, (slug, kind, sector, parent, name, full_name) in enumerate(BODIES, start=1):
-        bodies[slug], _ = Body.objects.update_or_create(slug=slug, defaults={
+        bodies[slug] = upsert(Body, slug=slug, defaults={
             "kind": kind, "sector": sector, "parent": bodies.get(parent), "order": order,
             "name_ar": name[0], "name_en": name[1], "full_name_ar": full_name[0], "full_name_en": full_name[1],
         })
@@ -182,22 +191,19 @@ def load_bodies():
 
 def load_memberships(bodies, states):
     office = bodies["executive-office"]
-    Membership.objects.update_or_create(body=office, member_state=states["EG"],
-                                        defaults={"role": Membership.Role.CHAIR})
+    upsert(Membership, body=office, member_state=states["EG"], defaults={"role": Membership.Role.CHAIR})
     for code in EXECUTIVE_OFFICE_MEMBERS:
-        Membership.objects.update_or_create(body=office, member_state=states[code],
-                                            defaults={"role": Membership.Role.MEMBER})
-    Membership.objects.update_or_create(body=office, member_body=bodies["general-secretariat"],
-                                        defaults={"role": Membership.Role.SECRETARIAT})
+        upsert(Membership, body=office, member_state=states[code], defaults={"role": Membership.Role.MEMBER})
+    upsert(Membership, body=office, member_body=bodies["general-secretariat"],
+           defaults={"role": Membership.Role.SECRETARIAT})
     # The Council is the ministers of every member state.
     for state in states.values():
-        Membership.objects.update_or_create(body=bodies["council"], member_state=state,
-                                            defaults={"role": Membership.Role.MEMBER})
+        upsert(Membership, body=bodies["council"], member_state=state, defaults={"role": Membership.Role.MEMBER})
 
 
 def upsert_session(body, number, **fields):
-    session, _ = Session.objects.update_or_create(
-        body=body, kind=Session.Kind.ORDINARY, number=number,
+    session = upsert(
+        Session, body=body, kind=Session.Kind.ORDINARY, number=number,
         defaults={"status": Session.Status.HELD, "publication": Session.Publication.PUBLISHED, **fields},
     )
     # Agenda and outcomes both published, stamped once: a second load changes nothing.
@@ -208,7 +214,7 @@ def upsert_session(body, number, **fields):
 
 
 def upsert_item(session, order, dossier, title_ar, title_en, parent=None, reviewed_session=None):
-    item, _ = AgendaItem.objects.update_or_create(session=session, order=order, defaults={
+    item = upsert(AgendaItem, session=session, order=order, defaults={
         "title_ar": title_ar, "title_en": title_en, "parent": parent,
         "reviewed_session": reviewed_session, "dossier": dossier,
     })
@@ -225,22 +231,22 @@ def upsert_items(session, items, dossier, parent=None, first_order=1):
 
 
 def load_session_48_participants(session, bodies, states):
-    talaat, _ = Person.objects.update_or_create(name_en="Amr Talaat", defaults={
+    talaat = upsert(Person, name_en="Amr Talaat", defaults={
         "name_ar": "عمرو طلعت", "honorific_ar": "الدكتور", "honorific_en": "Dr."})
-    kamal, _ = Person.objects.update_or_create(name_en="Kamal Hassan Ali", defaults={
+    kamal = upsert(Person, name_en="Kamal Hassan Ali", defaults={
         "name_ar": "كمال حسن علي", "honorific_ar": "السفير", "honorific_en": "Ambassador"})
     remote = Participation.Attendance.REMOTE
-    Participation.objects.update_or_create(session=session, member_state=states["EG"], defaults={
+    upsert(Participation, session=session, member_state=states["EG"], defaults={
         "person": talaat, "role": Participation.Role.CHAIR, "attendance": remote,
         "position_ar": "وزير الاتصالات وتكنولوجيا المعلومات",
         "position_en": "Minister of Communications and Information Technology"})
-    Participation.objects.update_or_create(session=session, organization=bodies["general-secretariat"], defaults={
+    upsert(Participation, session=session, organization=bodies["general-secretariat"], defaults={
         "person": kamal, "role": Participation.Role.SECRETARIAT, "attendance": remote,
         "position_ar": "الأمين العام المساعد، رئيس قطاع الشؤون الاقتصادية",
         "position_en": "Assistant Secretary-General, Head of the Economic Affairs Sector"})
     # The source says the member states of the Executive Office took part, not who spoke for them.
     for code in EXECUTIVE_OFFICE_MEMBERS:
-        Participation.objects.update_or_create(session=session, member_state=states[code], defaults={
+        upsert(Participation, session=session, member_state=states[code], defaults={
             "person": None, "role": Participation.Role.DELEGATE, "attendance": remote})
 
 

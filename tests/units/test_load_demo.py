@@ -3,20 +3,18 @@
 import io
 
 import pytest
+from django.apps import apps
 from django.core.management import CommandError, call_command
 
-from council.models import Body, Membership, MemberState, Person
-from meetings.models import AgendaItem, Dossier, Participation, Session
+from council.models import Body, MemberState
+from meetings.models import Dossier, Session
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [MemberState, Body, Membership, Person, Session, AgendaItem, Dossier, Participation]
-
-
 def snapshot():
-    """Every row of every demo model, less the time it was last saved."""
-    return {model.__name__: [{k: v for k, v in row.items() if k != "updated_at"}
-                             for row in model.objects.order_by("pk").values()] for model in MODELS}
+    """Every row of every model of the council and meetings apps, timestamps included."""
+    models = [*apps.get_app_config("council").get_models(), *apps.get_app_config("meetings").get_models()]
+    return {model._meta.label: list(model._base_manager.order_by("pk").values()) for model in models}
 
 
 def test_it_loads_the_reference_case():
@@ -43,9 +41,10 @@ def test_it_loads_the_reference_case():
     assert {item.session.number for item in dossier.agenda_items.all()} == {39, 48}
 
 
-def test_loading_twice_gives_the_same_data():
+def test_loading_twice_changes_nothing_not_even_a_timestamp():
     call_command("load_demo", stdout=io.StringIO())
     first = snapshot()
+    assert first["meetings.Session"] and all(row["updated_at"] for row in first["meetings.Session"])
     call_command("load_demo", stdout=io.StringIO())
     assert snapshot() == first
 
