@@ -104,7 +104,9 @@ class CouncilAdmin(SafeAutocompleteMixin, NormalizedSearchMixin, BilingualFields
 
 
 class BilingualTabularInline(SafeAutocompleteMixin, CachedChoicesMixin, BilingualFieldsMixin, TranslationTabularInline):
-    pass
+    # A row's "View on site" would open the page the parent's own button opens (items and
+    # resolutions are fragments of the session page): one link, not one per row.
+    view_on_site = False
 
 
 class MembershipInline(CachedChoicesMixin, admin.TabularInline):
