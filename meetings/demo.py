@@ -269,7 +269,7 @@ def load_tracking(session_48, postal_39, telecom_47, review_39, review_47, bodie
     for review, reviewed, place_ar, place_en in (
             (review_39, postal_39, "(شرم الشيخ: 3/6/2021)", "(Sharm El-Sheikh, 3 June 2021)"),
             (review_47, telecom_47, "(عن بعد: 12/7/2021)", "(remote, 12 July 2021)")):
-        Outcome.objects.update_or_create(agenda_item=review, defaults={
+        upsert(Outcome, agenda_item=review, defaults={
             "session": session_48, "decision": "",
             "summary_ar": f"ناقش المكتب التنفيذي نتائج {reviewed.display_name('ar', case='genitive')} {place_ar}. "
                           "لم يذكر المصدر القرار المتخذ.",
@@ -280,7 +280,7 @@ def load_tracking(session_48, postal_39, telecom_47, review_39, review_47, bodie
 
     # Meeting 39 sent the draft customs agreement up; the 48th session took it up as a sub-item.
     customs_39 = postal_39.agenda_items.get(order=2)
-    Outcome.objects.update_or_create(agenda_item=customs_39, defaults={
+    upsert(Outcome, agenda_item=customs_39, defaults={
         "session": postal_39, "decision": Outcome.Decision.REFERRED, "referred_to": bodies["executive-office"],
         "summary_ar": DEMO_AR + "أحال الاجتماع مشروع الاتفاقية إلى المكتب التنفيذي، الذي ناقشه في دورته "
                                 "العادية الثامنة والأربعين (وهذا الأخير من المصدر).",
@@ -299,7 +299,7 @@ def load_tracking(session_48, postal_39, telecom_47, review_39, review_47, bodie
         "موافاة الأمانة العامة بما تم في تنفيذ خطة التنمية الإقليمية",
         "Report to the General Secretariat on the implementation of the regional development plan",
         due_by_next_session_of=bodies["executive-office"])
-    StatusUpdate.objects.update_or_create(action=action_39, session=session_48, defaults={
+    upsert(StatusUpdate, action=action_39, session=session_48, defaults={
         "status": StatusUpdate.Status.IN_PROGRESS,
         "note_ar": DEMO_AR + "عُرضت نتائج الاجتماع (39) على المكتب التنفيذي (من المصدر).",
         "note_en": DEMO_EN + "The outcomes of meeting 39 were put to the Executive Office (in the source)."})
@@ -311,11 +311,11 @@ def load_tracking(session_48, postal_39, telecom_47, review_39, review_47, bodie
         resolution_47, FollowUpAction.Responsible.GENERAL_SECRETARIAT,
         "الإعداد لاختيار العاصمة العربية الرقمية لعام 2022", "Prepare the choice of the Arab Digital Capital for 2022",
         due_by_next_session_of=bodies["executive-office"])
-    Outcome.objects.update_or_create(agenda_item=capital_47, defaults={
+    upsert(Outcome, agenda_item=capital_47, defaults={
         "session": telecom_47, "decision": Outcome.Decision.ADOPTED,
         "summary_ar": DEMO_AR + "وافق الاجتماع على المضي في المبادرة.",
         "summary_en": DEMO_EN + "The meeting agreed to go ahead with the initiative."})
-    StatusUpdate.objects.update_or_create(action=action_47, session=session_48, defaults={
+    upsert(StatusUpdate, action=action_47, session=session_48, defaults={
         "status": StatusUpdate.Status.DONE,
         "note_ar": "قدّم الأمين العام المساعد التهنئة لسلطنة عمان على اختيار مسقط العاصمة الرقمية العربية لعام 2022 "
                    "(من المصدر).",
@@ -325,13 +325,13 @@ def load_tracking(session_48, postal_39, telecom_47, review_39, review_47, bodie
 
 
 def upsert_demo_resolution(session, item, title_ar, title_en):
-    resolution, _ = Resolution.objects.update_or_create(session=session, agenda_item=item, defaults={
+    resolution = upsert(Resolution, session=session, agenda_item=item, defaults={
         "kind": Resolution.Kind.RECOMMENDATION, "title_ar": DEMO_AR + title_ar, "title_en": DEMO_EN + title_en})
     return resolution
 
 
 def upsert_demo_action(resolution, responsible, text_ar, text_en, **deadline):
-    action, _ = FollowUpAction.objects.update_or_create(resolution=resolution, defaults={
+    action = upsert(FollowUpAction, resolution=resolution, defaults={
         "responsible": responsible, "description_ar": DEMO_AR + text_ar, "description_en": DEMO_EN + text_en,
         **deadline})
     return action
@@ -353,7 +353,7 @@ REPORT_48_SPEECHES = (
 
 def load_report_48(session):
     """The Arabic report: its text is the press release's, so the report itself is marked as demo data."""
-    report, created = Report.objects.update_or_create(session=session, language=Report.Language.ARABIC, defaults={
+    report = upsert(Report, session=session, language=Report.Language.ARABIC, defaults={
         "state": Report.State.PUBLISHED,
         "opening": DEMO_AR + "هذا التقرير مجمّع من البيان الصحفي عن الدورة، وليس التقرير الرسمي.\n"
                    + REPORT_48_OPENING,

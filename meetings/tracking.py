@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from council.models import Body, CleanTextModel, MemberState, SearchableModel
+from council.models import Body, CleanTextModel, MemberState, SearchableModel, SearchableQuerySet
 from meetings.models import AgendaItem, Resolution, Session, may_view_unpublished
 
 
@@ -122,7 +122,7 @@ def closed_statuses():
     return [StatusUpdate.Status.DONE, StatusUpdate.Status.NO_LONGER_RELEVANT]
 
 
-class FollowUpActionQuerySet(models.QuerySet):
+class FollowUpActionQuerySet(SearchableQuerySet):
     def visible_to(self, user):
         """Actions on resolutions whose session's outcomes this user may read."""
         return self.filter(resolution__in=Resolution.objects.visible_to(user))
