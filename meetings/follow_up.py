@@ -46,9 +46,7 @@ def board(user, on=None, body=None, state=None, year=None, overdue=False):
     """
     on = on or timezone.localdate()
     actions = FollowUpAction.objects.with_status(user, on)
-    wanted = actions.filter(is_open=True)
-    if overdue:
-        wanted = wanted.filter(is_overdue=True)
+    wanted = FollowUpAction.objects.overdue_on(user, on) if overdue else FollowUpAction.objects.open_on(user, on)
     if state:
         wanted = wanted.filter(FollowUpAction.concerning_q(state))
     resolutions = Resolution.objects.visible_to(user).filter(
@@ -70,8 +68,7 @@ def board(user, on=None, body=None, state=None, year=None, overdue=False):
 
 def overdue_count(user, on, resolutions):
     """How many actions of these resolutions were overdue on `on` (one query)."""
-    return FollowUpAction.objects.with_status(user, on).filter(
-        is_overdue=True, resolution__in=resolutions.values("pk")).count()
+    return FollowUpAction.objects.overdue_on(user, on).filter(resolution__in=resolutions.values("pk")).count()
 
 
 def query_without_page(params):

@@ -209,3 +209,20 @@ def test_the_standing_follow_up_item_links_to_the_board_at_the_sessions_date(cli
     second.agenda_items.create(order=1, title_ar="متابعة تنفيذ القرارات السابقة", follows_up_resolutions=True)
     page = client.get(address(second, "en")).content.decode()
     assert "/en/follow-up/?body=test-committee&amp;on=2023-03-01" in page
+
+
+def test_the_archive_wide_filters_agree_with_each_actions_status(history, secretary, make_session):
+    first, *_, resolution, _ = history
+    office = Body.objects.create(slug="office", name_ar="المكتب التنفيذي", name_en="Executive Office",
+                                 kind="executive_office")
+    make_session(number=8, body=office, start_date=datetime.date(2022, 10, 1))
+    FollowUpAction.objects.create(resolution=resolution, description_ar="عرض النتائج", due_by_next_session_of=office)
+    FollowUpAction.objects.create(resolution=resolution, description_ar="بلا موعد")
+    for reader in (AnonymousUser(), secretary):
+        for day in ("2022-05-01", "2022-09-01", "2022-12-01", "2023-06-01", "2024-06-01"):
+            on = datetime.date.fromisoformat(day)
+            annotated = statuses(reader, on)
+            opened = set(FollowUpAction.objects.open_on(reader, on).values_list("pk", flat=True))
+            overdue = set(FollowUpAction.objects.overdue_on(reader, on).values_list("pk", flat=True))
+            assert opened == {pk for pk, (_, _, is_open) in annotated.items() if is_open}, day
+            assert overdue == {pk for pk, (_, is_overdue, _) in annotated.items() if is_overdue}, day
