@@ -7,14 +7,19 @@ The second factor is a TOTP device of django-otp: staff must have one when
 settings.STAFF_SECOND_FACTOR_REQUIRED is on (production); anyone else may add one.
 """
 
+from base64 import b32encode
+
+import segno
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.signals import user_login_failed
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -98,3 +103,38 @@ def lockout_response(request, original_response=None, credentials=None):
         "failure_limit": settings.AXES_FAILURE_LIMIT,
         "lock_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
     }, status=429)
+
+
+class EnrolForm(forms.Form):
+    code = forms.CharField(label=_("Code from your authenticator app"), max_length=8,
+                           widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric",
+                                                         "dir": "ltr"}))
+
+    def __init__(self, *args, device, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.device = device
+
+    def clean_code(self):
+        if not self.device.verify_token(self.cleaned_data["code"].strip()):
+            raise forms.ValidationError(_("The code is wrong or has expired. Enter the code your app shows now."))
+        return self.cleaned_data["code"]
+
+
+@login_required
+def second_factor(request):
+    """Let a signed-in person add an authenticator app to their own account (delegates opt in here)."""
+    if TOTPDevice.objects.devices_for_user(request.user, confirmed=True).exists():
+        return render(request, "council/second_factor.html", {"enrolled": True})
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first() or TOTPDevice.objects.create(
+        user=request.user, name=gettext("authenticator app"), confirmed=False)
+    form = EnrolForm(request.POST or None, device=device)
+    if request.method == "POST" and form.is_valid():
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        messages.success(request, gettext("Your second factor is on: from now on, sign in with its code too."))
+        return redirect("meetings:second_factor")
+    return render(request, "council/second_factor.html", {
+        "form": form,
+        "key": b32encode(device.bin_key).decode(),
+        "qr": segno.make(device.config_url).svg_data_uri(scale=4),
+    })

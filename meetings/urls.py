@@ -2,6 +2,7 @@
 
 from django.urls import path, register_converter
 
+from council import signin
 from meetings import search_views, views
 
 app_name = "meetings"
@@ -52,6 +53,7 @@ urlpatterns = [
     path("documents/<int:pk>/", views.document_download, name="document"),
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("account/second-factor/", signin.second_factor, name="second_factor"),
     path("search/", search_views.search, name="search"),
     path("follow-up/", views.follow_up_board, name="follow_up"),
 ]

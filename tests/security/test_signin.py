@@ -212,3 +212,31 @@ def test_the_first_administrator_enrols_from_the_server(client, amina, settings,
     device = TOTPDevice.objects.get(user=amina, confirmed=True)
     assert sign_in(client, "amina", code=code_of(device), where="admin:login").status_code == 302
     assert client.get(url("admin:index")).status_code == 200
+
+
+# --- Enrolling one's own second factor ------------------------------------------------
+
+def test_a_delegate_turns_on_a_second_factor_from_their_own_page(client, hoda):
+    client.force_login(hoda)
+    page = client.get(url("meetings:second_factor"))
+    assert page.status_code == 200 and 'src="data:image/svg+xml' in page.content.decode()
+    device = TOTPDevice.objects.get(user=hoda, confirmed=False)
+    response = client.post(url("meetings:second_factor"), {"code": code_of(device)})
+    assert response.status_code == 302
+    device.refresh_from_db()
+    assert device.confirmed
+    client.logout()
+    assert sign_in(client, "hoda").status_code == 200 and not signed_in(client)
+
+
+def test_a_wrong_code_does_not_turn_the_second_factor_on(client, hoda):
+    client.force_login(hoda)
+    client.get(url("meetings:second_factor", "en"))
+    response = client.post(url("meetings:second_factor", "en"), {"code": "000000"})
+    assert "The code is wrong or has expired" in response.content.decode()
+    assert not TOTPDevice.objects.filter(user=hoda, confirmed=True).exists()
+
+
+def test_enrolling_needs_a_signed_in_account(client, db):
+    response = client.get(url("meetings:second_factor"))
+    assert response.status_code == 302 and "/login/" in response["Location"]
