@@ -100,6 +100,30 @@ def with_li(name):
     return "ل" + name
 
 
+# --- Dates ----------------------------------------------------------------
+
+# The Umm al-Qura calendar's month names as the League's documents print them
+# («ربيع الآخر», not «ربيع الثاني»; «جمادى الآخرة»).
+HIJRI_MONTHS = ["محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة",
+                "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة"]
+
+
+def hijri_month(month, after_day=True):
+    """The Arabic name of Hijri month 1–12; after a day number «ذو» is governed: «3 ذي القعدة»."""
+    name = HIJRI_MONTHS[month - 1]
+    return "ذي" + name[2:] if after_day and name.startswith("ذو ") else name
+
+
+def gregorian_date_ar(day):
+    """«12 يوليو 2021م»: day, month name, year and «م» for the Gregorian era, no comma."""
+    return f"{day.day} {GREGORIAN_MONTHS[day.month - 1]} {day.year}م"
+
+
+# The month names of Egypt and the League's headquarters, as in Django's Arabic catalogue.
+GREGORIAN_MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
+                    "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
+
+
 # --- Normalization --------------------------------------------------------
 
 _LETTERS = str.maketrans({

@@ -135,6 +135,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", _("Arabic")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Arabic dates without the comma Django puts inside them (council/formats/ar/formats.py).
+FORMAT_MODULE_PATH = ["council.formats"]
 USE_I18N = True
 TIME_ZONE = "Asia/Riyadh"
 USE_TZ = True

@@ -23,7 +23,7 @@ def create_secretariat_group(using="default", **kwargs):
 
 class MeetingsConfig(AppConfig):
     name = "meetings"
-    verbose_name = _("Meetings")
+    verbose_name = _("Sessions and their outcomes")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -3,11 +3,12 @@
 from django import template
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from hijridate import Gregorian
 
-from council.arabic import with_li
+from council.arabic import gregorian_date_ar, hijri_month, with_li
 
 register = template.Library()
 
@@ -35,8 +36,22 @@ def text(record, field, block=False):
 
 @register.inclusion_tag("meetings/_date.html")
 def date_with_hijri(day):
-    """A Gregorian date, with the Hijri date beside it when the calendar conversion covers it."""
-    return {"day": day, "hijri": hijri_parts(day, (get_language() or "ar")[:2]) if day else None}
+    """A Gregorian date, with the Hijri date beside it when the calendar conversion covers it.
+
+    Arabic as the League prints it: «12 يوليو 2021م (2 ذي الحجة 1442هـ)».
+    """
+    language = (get_language() or "ar")[:2]
+    return {"day": day, "shown": council_date(day), "hijri": hijri_parts(day, language) if day else None}
+
+
+@register.filter
+def council_date(day):
+    """The Gregorian date in the page's language: «12 يوليو 2021م», "12 July 2021"."""
+    if not day:
+        return ""
+    if (get_language() or "ar").startswith("ar"):
+        return gregorian_date_ar(day)
+    return date_format(day, "j F Y")
 
 
 def hijri_parts(day, language):
@@ -44,13 +59,11 @@ def hijri_parts(day, language):
         hijri = Gregorian(day.year, day.month, day.day).to_hijri()
     except OverflowError:  # the Umm al-Qura tables cover 1924–2077 only
         return None
-    return {
-        "day": hijri.day,
-        "month": hijri.month_name("ar" if language == "ar" else "en"),
-        "year": hijri.year,
-        "era": hijri.notation("ar" if language == "ar" else "en"),
-        "iso": hijri.isoformat(),
-    }
+    if language == "ar":
+        text = f"{hijri.day} {hijri_month(hijri.month)} {hijri.year}{hijri.notation('ar')}"
+    else:
+        text = f"{hijri.day} {hijri.month_name('en')} {hijri.year} {hijri.notation('en')}"
+    return {"text": text, "iso": hijri.isoformat()}
 
 
 @register.simple_tag(takes_context=True)

@@ -96,7 +96,21 @@ def test_it_shows_the_hijri_date_beside_the_gregorian_one(client, demo):
     english = page(client, address(session, "en"))
     assert '<time datetime="2021-06-03">3 June 2021</time> <span class="hijri">(22 Shawwal 1442 AH)</span>' in english
     arabic = page(client, address(session, "ar"))
-    assert '<span class="hijri">(22 شوال 1442 هـ)</span>' in arabic
+    assert '<time datetime="2021-06-03">3 يونيو 2021م</time> <span class="hijri">(22 شوال 1442هـ)</span>' in arabic
+
+
+@pytest.mark.parametrize("day,hijri", [
+    (datetime.date(2021, 7, 12), "2 ذي الحجة 1442هـ"),       # «ذو» after a day number is «ذي»
+    (datetime.date(2021, 6, 12), "2 ذي القعدة 1442هـ"),
+    (datetime.date(2021, 11, 20), "15 ربيع الآخر 1443هـ"),   # Umm al-Qura names, as the League prints them
+    (datetime.date(2022, 1, 20), "17 جمادى الآخرة 1443هـ"),
+])
+def test_it_writes_dates_as_the_league_does(client, demo, day, hijri):
+    Session.objects.filter(body__slug="postal-committee", number=39).update(start_date=day)
+    session = Session.objects.get(body__slug="postal-committee", number=39)
+    arabic = page(client, address(session, "ar"))
+    gregorian = f"{day.day} {['يونيو', 'يوليو', 'نوفمبر', 'يناير'][[6, 7, 11, 1].index(day.month)]} {day.year}م"
+    assert f'<time datetime="{day.isoformat()}">{gregorian}</time> <span class="hijri">({hijri})</span>' in arabic
 
 
 def test_it_says_when_a_held_session_has_no_date_recorded(client, demo):

@@ -47,7 +47,7 @@ def test_it_hides_an_unpublished_session_from_delegates(delegate_client, demo, p
     assert delegate_client.get(address(demo, "en")).status_code == 404
 
 
-@pytest.mark.parametrize("publication, label", [("draft", "مسودة"), ("withdrawn", "مسحوبة")])
+@pytest.mark.parametrize("publication, label", [("draft", "مسودة"), ("withdrawn", "تم السحب من النشر")])
 def test_it_shows_an_unpublished_session_to_staff_under_a_banner(secretary_client, demo, publication, label):
     hide(demo, publication)
     response = secretary_client.get(address(demo, "ar"))

@@ -43,3 +43,68 @@ def model_texts():
 def test_every_label_and_help_text_reads_in_arabic(where, text):
     with translation.override("ar"):
         assert ARABIC_LETTER.search(str(text)), f"{where}: «{text}» has no Arabic"
+
+
+# --- Every msgid in our code and templates has its Arabic ------------------
+
+ROOT = CATALOGUE.parents[3]
+GETTEXT_NAMES = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy", "pgettext", "pgettext_lazy",
+                 "npgettext", "npgettext_lazy"}
+# templatize() turns a template's {% translate %} and {% blocktranslate %} into these calls.
+TEMPLATE_CALL = re.compile(r"\b(n?p?gettext)\(((?:\s*u?'(?:[^'\\]|\\.)*'\s*,?)+)")
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def python_msgids():
+    import ast
+    for folder in ("council", "meetings"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.Call):
+                    continue
+                name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                strings = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+                if name in GETTEXT_NAMES and strings:
+                    yield path.relative_to(ROOT), name, strings
+
+
+def template_msgids():
+    import ast
+
+    from django.utils.translation.template import templatize
+    for path in (ROOT / "templates").rglob("*.html"):
+        for name, args in TEMPLATE_CALL.findall(templatize(path.read_text(encoding="utf-8"))):
+            yield path.relative_to(ROOT), name, list(ast.literal_eval(f"({args.strip().rstrip(',')},)"))
+
+
+def msgids():
+    """(where, context, singular, plural) of every translatable string of ours."""
+    for where, name, strings in [*python_msgids(), *template_msgids()]:
+        context = strings.pop(0) if name.lstrip("n").startswith("pgettext") else None
+        plural = strings[1] if "ngettext" in name and len(strings) > 1 else None
+        yield str(where), context, strings[0], plural
+
+
+def arabic_of(context, singular, plural):
+    from django.utils.translation import gettext, ngettext, npgettext, pgettext
+    with translation.override("ar"):
+        if plural:
+            return [npgettext(context, singular, plural, n) if context else ngettext(singular, plural, n)
+                    for n in (0, 1, 2, 3, 11, 100)]
+        return [pgettext(context, singular) if context else gettext(singular)]
+
+
+def test_the_scan_finds_strings_in_code_and_templates():
+    found = {singular for _, _, singular, _ in msgids()}
+    assert "Reviews the outcomes of" in found          # a template's {% translate %}
+    assert "%(session)s already exists." in found       # a model's _()
+    assert any("%(counter)s result" == s for s in found)  # a {% blocktranslate count %}
+
+
+@pytest.mark.parametrize("where,context,singular,plural", sorted(set(msgids()), key=str))
+def test_every_string_in_the_code_and_templates_has_its_arabic(where, context, singular, plural):
+    untranslated = [text for text in arabic_of(context, singular, plural)
+                    if text in (singular, plural) and LATIN_WORD.search(text)]
+    assert not untranslated, f"{where}: «{singular}» has no Arabic in the catalogue"
