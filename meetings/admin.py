@@ -104,6 +104,7 @@ class SessionAdmin(CouncilAdmin):
         (None, {"fields": ("body", "kind", "number", "status", "publication")}),
         (_("Date and place"), {"fields": ("start_date", "end_date", "year", "date_note", "mode", "city",
                                           "host_state")}),
+        (_("Agenda"), {"fields": ("agenda_note",)}),
     ]
 
     def has_publish_permission(self, request):

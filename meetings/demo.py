@@ -50,10 +50,11 @@ CUSTOMS_DOSSIER = {
     "slug": "customs-data-exchange-agreement",
     "title_ar": "اتفاقية تبادل البيانات الجمركية بين الدول العربية",
     "title_en": "Agreement on customs data exchange between Arab states",
+    # Where the dossier is heading next the source does not say.
     "description_ar": "مشروع اتفاقية ناقشته اللجنة العربية الدائمة للبريد في اجتماعها (39)، "
-                      "ثم المكتب التنفيذي في دورته العادية الثامنة والأربعين، تمهيدًا لعرضه على المجلس.",
+                      "ثم المكتب التنفيذي في دورته العادية الثامنة والأربعين.",
     "description_en": "A draft agreement discussed by the Arab Permanent Committee for Post at its 39th meeting, "
-                      "then by the Executive Office at its 48th ordinary session, on its way to the Council.",
+                      "then by the Executive Office at its 48th ordinary session.",
 }
 
 POSTAL_39_ITEMS = [
@@ -90,7 +91,17 @@ TELECOM_47_ITEMS = [
     ("مبادرة العاصمة العربية الرقمية", "The Arab Digital Capital initiative", False),
 ]
 
-# The agenda named in the Assistant Secretary-General's opening address.
+# The topics the Assistant Secretary-General's opening address names as being on the agenda. The
+# official agenda document is not in the source, so the session page says where the list comes from
+# (SESSION_48_AGENDA_NOTE) rather than present it as the agenda.
+SESSION_48_AGENDA_NOTE = {
+    "agenda_note_ar": "لم يُنشر جدول الأعمال الرسمي. البنود من 1 إلى 10 هي الموضوعات التي ذكرت الكلمة الافتتاحية "
+                      "للأمين العام المساعد أنها على جدول الأعمال، والبندان 11 و12 مما ذكر البيان الصحفي للأمانة "
+                      "العامة أن المكتب التنفيذي ناقشه.",
+    "agenda_note_en": "The official agenda has not been published. Items 1 to 10 are the topics the Assistant "
+                      "Secretary-General's opening address named as on the agenda; items 11 and 12 are among those "
+                      "the General Secretariat's press release says the Executive Office discussed.",
+}
 SESSION_48_TOPICS = [
     ("التنسيق بشأن موضوعات فرق العمل البريدية", "Coordination on the topics of the postal working groups", False),
     ("اتفاقية تبادل البيانات الجمركية بين الدول العربية",
@@ -140,6 +151,7 @@ def load_demo():
         bodies["executive-office"], 48, mode=Session.Mode.REMOTE,
         date_note_ar="لم يذكر المصدر تاريخ الانعقاد؛ الدورة لاحقة للاجتماع (47) للجنة العربية الدائمة "
                      "للاتصالات والمعلومات (12/7/2021) الذي ناقشت نتائجه.",
+        **SESSION_48_AGENDA_NOTE,
         date_note_en="The source does not give the date; the session came after the telecom committee's "
                      "47th meeting (12 July 2021), whose outcomes it discussed.",
     )
@@ -196,9 +208,7 @@ def load_memberships(bodies, states):
         upsert(Membership, body=office, member_state=states[code], defaults={"role": Membership.Role.MEMBER})
     upsert(Membership, body=office, member_body=bodies["general-secretariat"],
            defaults={"role": Membership.Role.SECRETARIAT})
-    # The Council is the ministers of every member state.
-    for state in states.values():
-        upsert(Membership, body=bodies["council"], member_state=state, defaults={"role": Membership.Role.MEMBER})
+    # The Council's own membership is not in the source: none is recorded.
 
 
 def upsert_session(body, number, **fields):
@@ -235,19 +245,20 @@ def load_session_48_participants(session, bodies, states):
         "name_ar": "عمرو طلعت", "honorific_ar": "الدكتور", "honorific_en": "Dr."})
     kamal = upsert(Person, name_en="Kamal Hassan Ali", defaults={
         "name_ar": "كمال حسن علي", "honorific_ar": "السفير", "honorific_en": "Ambassador"})
-    remote = Participation.Attendance.REMOTE
+    # The session was held remotely, but how each participant attended the source does not say.
     upsert(Participation, session=session, member_state=states["EG"], defaults={
-        "person": talaat, "role": Participation.Role.CHAIR, "attendance": remote,
+        "person": talaat, "role": Participation.Role.CHAIR, "attendance": "",
         "position_ar": "وزير الاتصالات وتكنولوجيا المعلومات",
         "position_en": "Minister of Communications and Information Technology"})
     upsert(Participation, session=session, organization=bodies["general-secretariat"], defaults={
-        "person": kamal, "role": Participation.Role.SECRETARIAT, "attendance": remote,
+        "person": kamal, "role": Participation.Role.SECRETARIAT, "attendance": "",
         "position_ar": "الأمين العام المساعد، رئيس قطاع الشؤون الاقتصادية",
         "position_en": "Assistant Secretary-General, Head of the Economic Affairs Sector"})
-    # The source says the member states of the Executive Office took part, not who spoke for them.
+    # The source says the member states of the Executive Office took part, not who spoke for them
+    # nor in what role: person and role stay empty.
     for code in EXECUTIVE_OFFICE_MEMBERS:
         upsert(Participation, session=session, member_state=states[code], defaults={
-            "person": None, "role": Participation.Role.DELEGATE, "attendance": remote})
+            "person": None, "role": "", "attendance": ""})
 
 
 # What the source does not say, but the demo needs to show the tracking, is marked on the page itself.

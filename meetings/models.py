@@ -126,6 +126,11 @@ class Session(SearchableModel):
     date_note = models.CharField(_("note on the date"), max_length=200, blank=True,
                                  help_text=_("E.g. why the date is not known yet."))
     mode = models.CharField(_("mode"), max_length=20, choices=Mode.choices, default=Mode.IN_PERSON)
+    agenda_note = models.TextField(
+        _("note on the agenda"), blank=True,
+        help_text=_("Where the agenda shown comes from when it is not the official agenda document, "
+                    "e.g. topics named in a speech."),
+    )
     city = models.CharField(_("venue city"), max_length=100, blank=True)
     host_state = models.ForeignKey(MemberState, models.PROTECT, null=True, blank=True,
                                    related_name="hosted_sessions", verbose_name=_("host state"))
@@ -524,11 +529,12 @@ class Participation(CleanTextModel):
                                      verbose_name=_("organization"), help_text=_("Instead of a member state."))
     person = models.ForeignKey(Person, models.PROTECT, null=True, blank=True, related_name="participations",
                                verbose_name=_("person"))
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.DELEGATE)
+    # Blank when the source does not say (the demo's delegations of the Executive Office).
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.DELEGATE, blank=True)
     position = models.CharField(_("title at the time"), max_length=300, blank=True,
                                 help_text=_("E.g. «وزير الاتصالات وتكنولوجيا المعلومات»."))
     attendance = models.CharField(_("attendance"), max_length=20, choices=Attendance.choices,
-                                  default=Attendance.IN_PERSON)
+                                  default=Attendance.IN_PERSON, blank=True)
 
     class Meta:
         # Delegations in protocol order, then organizations (the secretariat), on every database.

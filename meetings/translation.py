@@ -8,7 +8,7 @@ from meetings.tracking import FollowUpAction, Outcome, StatusUpdate
 
 @register(Session)
 class SessionTranslation(TranslationOptions):
-    fields = ("city", "date_note")
+    fields = ("city", "date_note", "agenda_note")
 
 
 @register(Dossier)
