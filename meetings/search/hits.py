@@ -9,8 +9,10 @@ from meetings.search import records
 from meetings.search.query import Query
 from meetings.search.stems import arabic_lexeme, english_lexeme, words
 
-# A word of displayed (not normalized) text: diacritics and tatweel belong to it.
-DISPLAY_WORD = re.compile(r"[\w\u0640\u064b-\u065f\u0670]+")
+# A word of displayed (not normalized) text: diacritics and tatweel belong to it, and so do the
+# invisible characters normalize() drops inside a word (soft hyphen, zero-width joiners, U+061C,
+# U+2060, U+FEFF), so that «الذ<soft hyphen>كاء» is marked whole.
+DISPLAY_WORD = re.compile(r"[\w\u0640\u064b-\u065f\u0670\u00ad\u061c\u200b-\u200d\u2060\ufeff]+")
 
 @dataclass
 class Segment:

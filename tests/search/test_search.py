@@ -115,6 +115,11 @@ def test_it_highlights_whole_words_of_the_original_text():
         ("حوكمةُ", True), (" الإنترنت ", False), ("ولحوكمة", True), (" الشبكات", False)]
 
 
+def test_it_highlights_a_word_with_an_invisible_character_whole():
+    segments = highlight("الذ\u00adكاء الاصطناعي", parse("الذكاء").lexemes())
+    assert [(s.text, s.hit) for s in segments] == [("الذ\u00adكاء", True), (" الاصطناعي", False)]
+
+
 def test_it_highlights_nothing_when_nothing_matches():
     assert [(s.text, s.hit) for s in highlight("Internet governance", parse("الأمن").lexemes())] == [
         ("Internet governance", False)]
