@@ -20,7 +20,7 @@ def new_session_form(client, language, **fields):
 
 
 @pytest.mark.parametrize("language,message", [
-    ("ar", "نجحت إضافة دورة أو اجتماع"),
+    ("ar", "تمت الإضافة بنجاح: دورة أو اجتماع"),
     ("en", "was added successfully"),
 ])
 def test_it_adds_a_session_with_its_agenda(secretary_client, demo, language, message):
@@ -119,7 +119,7 @@ def test_it_publishes_and_withdraws_sessions(secretary_client, demo):
     draft = Session.objects.create(body=demo.body, number=49)
     url = admin_url("ar", "meetings_session_changelist")
     response = secretary_client.post(url, {"action": "publish", "_selected_action": [draft.pk]}, follow=True)
-    assert "نُشرت دورة واحدة." in response.content.decode()
+    assert "نُشر سجل واحد." in response.content.decode()
     draft.refresh_from_db()
     assert draft.publication == Session.Publication.PUBLISHED
     secretary_client.post(url, {"action": "withdraw", "_selected_action": [draft.pk]})
