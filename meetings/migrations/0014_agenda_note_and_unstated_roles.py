@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0012_session_reports'),
+        ('meetings', '0013_document_file_checked'),
     ]
 
     operations = [
