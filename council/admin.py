@@ -1,34 +1,89 @@
 """The secretariat's admin for the standing structure, and the mixins every admin here shares."""
 
 from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple, RelatedFieldWidgetWrapper
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp import admin as totp_admin
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from council.arabic import normalize
+from council.arabic import case_forms, normalize
 from council.models import Body, Delegate, Membership, MemberState, Person
+
+LANGUAGE_LABELS = {
+    "ar": _("%(field)s in Arabic"),
+    "en": _("%(field)s in English"),
+}
+
+
+def interface_first(languages):
+    """Order ("ar", "en") so that the interface's language comes first."""
+    current = (get_language() or "ar")[:2]
+    return sorted(languages, key=lambda language: language != current)
 
 
 class BilingualFieldsMixin:
-    """Give each translated input the direction and language of its text, whatever the interface's."""
+    """Show both languages of each translated field at once, side by side, never behind tabs.
+
+    modeltranslation keeps the storage (title_ar, title_en); here each pair is
+    labelled with its language, put on one line (one column each in a table),
+    the interface's language first, and each input takes the direction and
+    language of its text, whatever the interface's.
+    """
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         language = getattr(db_field, "language", None)  # set on modeltranslation's fields only
         if field is not None and language:
             field.widget.attrs.update(lang=language, dir="rtl" if language == "ar" else "ltr")
+            field.widget.attrs["class"] = f"{field.widget.attrs.get('class', '')} bilingual bilingual-{language}"
+            original = db_field.translated_field
+            label = LANGUAGE_LABELS[language] % {"field": original.verbose_name}
+            # modeltranslation requires the Arabic of a field that may not be blank, and only the Arabic.
+            if language != "ar" and not original.blank:
+                label = _("%(label)s (optional)") % {"label": label}
+            field.label = capfirst(label)
         return field
+
+    def _pair_translations(self, fields):
+        """Replace each run title_ar, title_en by the tuple (interface's first, other)."""
+        pairs = {}
+        for name, translations in self.trans_opts.all_fields.items():
+            for translation in translations:
+                pairs[translation.name] = name
+        result, seen = [], set()
+        for name in fields:
+            if isinstance(name, (list, tuple)):
+                result.append(tuple(self._pair_translations(name)))
+                continue
+            original = pairs.get(name)
+            if original is None:
+                result.append(name)
+            elif original not in seen:
+                seen.add(original)
+                group = [f for f in fields if pairs.get(f) == original]
+                ordered = sorted(group, key=lambda f: interface_first(["ar", "en"]).index(f.rsplit("_", 1)[1]))
+                result.append(tuple(ordered) if len(ordered) > 1 else ordered[0])
+        return result
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = []
+        for title, options in super().get_fieldsets(request, obj):
+            options = dict(options, fields=self._pair_translations(options.get("fields", ())))
+            fieldsets.append((title, options))
+        return fieldsets
 
 
 class NormalizedSearchMixin:
     """Search the normalized Arabic and English text, so «الامن السيبرانى» finds «الأمن السيبراني».
 
-    Every word must match, in either language. `search_fields` only switches the
+    Every word must match, in either language, an Arabic word in any of its
+    grammatical cases (see case_forms). `search_fields` only switches the
     admin's search box (and autocomplete) on; the lookup itself is below.
     """
 
@@ -37,7 +92,11 @@ class NormalizedSearchMixin:
 
     def get_search_results(self, request, queryset, search_term):
         for word in normalize(search_term).split():
-            queryset = queryset.filter(Q(search_ar__contains=word) | Q(search_en__contains=word))
+            # «والأربعين» finds «والأربعون»: a name typed in any grammatical case.
+            match = Q(search_en__contains=word)
+            for form in sorted(case_forms(word)):
+                match |= Q(search_ar__contains=form)
+            queryset = queryset.filter(match)
         return queryset, False
 
 
@@ -96,17 +155,38 @@ class CachedChoicesMixin:
         return field
 
 
-class CouncilAdmin(SafeAutocompleteMixin, NormalizedSearchMixin, BilingualFieldsMixin, TabbedTranslationAdmin):
-    """Base for our admins: language tabs, input direction per language, normalized search."""
+# The list of every model beside each page took a quarter of a laptop screen; the breadcrumbs and
+# the index page remain.
+admin.site.enable_nav_sidebar = False
+
+
+class CouncilAdmin(SafeAutocompleteMixin, NormalizedSearchMixin, BilingualFieldsMixin, TranslationAdmin):
+    """Base for our admins: both languages side by side, input direction per language, normalized search."""
 
     class Media:
         css = {"all": ["css/admin.css"]}
 
 
-class BilingualTabularInline(SafeAutocompleteMixin, CachedChoicesMixin, BilingualFieldsMixin, TranslationTabularInline):
+class CompactRelatedMixin:
+    """In a table row, a related field is its select alone: the add/change/delete/view icons Django
+    puts beside every one of them would take a third of a laptop screen's width."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and isinstance(field.widget, RelatedFieldWidgetWrapper):
+            field.widget.can_add_related = field.widget.can_change_related = False
+            field.widget.can_delete_related = field.widget.can_view_related = False
+        return field
+
+
+class BilingualTabularInline(SafeAutocompleteMixin, CachedChoicesMixin, CompactRelatedMixin, BilingualFieldsMixin,
+                             TranslationTabularInline):
     # A row's "View on site" would open the page the parent's own button opens (items and
     # resolutions are fragments of the session page): one link, not one per row.
     view_on_site = False
+
+    class Media:
+        js = ["js/admin-tables.js"]
 
 
 class MembershipInline(CachedChoicesMixin, admin.TabularInline):

@@ -185,3 +185,21 @@ def strip_bidi_controls(text):
     if not text:
         return text
     return _BIDI_CONTROLS.sub("", text)
+
+
+# --- Grammatical case in a lookup ------------------------------------------
+
+def case_forms(word):
+    """Return a normalized word with its other grammatical cases, for lookups.
+
+    Sound masculine plurals and numbers of tens change their ending with the
+    case («الأربعون» / «الأربعين»), and so do duals («المئتان» / «المئتين»): a
+    secretary who types the name as it reads in a sentence («الدورة الثامنة
+    والأربعين») must find it stored as a title («… والأربعون»), and the reverse.
+    Short words are left alone: «دين» is not a case of «دون».
+    """
+    forms = {word}
+    if len(word) >= 5 and word[-2:] in ("ون", "ين", "ان"):
+        stem = word[:-2]
+        forms.update({stem + "ون", stem + "ين", stem + "ان"})
+    return forms

@@ -138,14 +138,13 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # Arabic dates without the comma Django puts inside them (council/formats/ar/formats.py).
 FORMAT_MODULE_PATH = ["council.formats"]
 USE_I18N = True
-TIME_ZONE = "Asia/Riyadh"
+# The council's secretariat sits in Cairo: dates and times are entered and shown in its time.
+TIME_ZONE = "Africa/Cairo"
 USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ar"
 MODELTRANSLATION_LANGUAGES = ("ar", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("ar",)
-# The admin's language tabs use jQuery UI; serve our own copy, never a CDN.
-JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -1,37 +1,53 @@
 """The secretariat's admin for sessions, agendas, resolutions, documents and dossiers."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationStackedInline
 
-from council.admin import BilingualTabularInline, CouncilAdmin
+from council.admin import (
+    BilingualFieldsMixin,
+    BilingualTabularInline,
+    CachedChoicesMixin,
+    CompactRelatedMixin,
+    CouncilAdmin,
+    SafeAutocompleteMixin,
+    SafeAutocompleteSelect,
+)
+from council.models import MemberState
 from meetings import follow_up, reports
+from meetings.forms import AgendaFormSet, AgendaItemRowForm, ResolutionWithReservationsForm
 from meetings.models import AgendaItem, Document, Dossier, Participation, Reservation, Resolution, Session
+from meetings.services import NextSessionExists, prepare_next_session
 from meetings.tracking import FollowUpAction, Outcome, Report, StatusUpdate
 
 
 class AgendaItemInline(BilingualTabularInline):
+    """The agenda as one list: drag a row or use its buttons to move it (its sub-items follow),
+    tick "sub-item" to put it under the main item above; everything is saved at once."""
+
     model = AgendaItem
     fk_name = "session"
-    fields = ("order", "number", "parent", "title", "kind", "reviewed_session", "dossier")
+    form = AgendaItemRowForm
+    formset = AgendaFormSet
+    fields = ("order", "sub_item", "number", "title", "kind", "reviewed_session", "dossier", "carried_over")
     autocomplete_fields = ("reviewed_session", "dossier")
-    cached_choice_fields = ("parent",)
     show_change_link = True
     extra = 0
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        # A sub-item's main item is chosen among this session's items only.
-        if db_field.name == "parent":
-            session_id = request.resolver_match.kwargs.get("object_id")
-            kwargs["queryset"] = AgendaItem.objects.filter(session_id=session_id, parent=None)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    class Media:
+        js = ["js/agenda.js"]
 
 
 class ParticipationInline(BilingualTabularInline):
@@ -47,11 +63,75 @@ class ParticipationInline(BilingualTabularInline):
         return super().get_queryset(request).select_related("member_state", "organization", "person")
 
 
-class ResolutionInline(BilingualTabularInline):
+def session_on_page(request):
+    """The id of the session whose change page this request is for, or None on the add page."""
+    match = request.resolver_match
+    return match.kwargs.get("object_id") if match and match.url_name == "meetings_session_change" else None
+
+
+def agenda_choices(session_id):
+    """The agenda of one session as choices, each item with its printed number: «3.1 — …»."""
+    if not session_id:
+        return [("", "---------")]
+    session = Session.objects.filter(pk=session_id).first()
+    choices = [("", "---------")]
+
+    def walk(items):
+        for item in items:
+            choices.append((item.pk, f"{item.label} — {item}"))
+            walk(item.sub_items)
+    if session:
+        walk(session.agenda())
+    return choices
+
+
+class SessionAgendaChoicesMixin:
+    """A row's agenda item is chosen among the agenda of the session on the page, read once per page."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "agenda_item":
+            cache = request.__dict__.setdefault("_agenda_choices", {})
+            session_id = session_on_page(request)
+            if session_id not in cache:
+                cache[session_id] = agenda_choices(session_id)
+            field.queryset = AgendaItem.objects.filter(session_id=session_id)
+            field.choices = cache[session_id]
+        if db_field.name == "resolution":
+            field.queryset = Resolution.objects.filter(session_id=session_on_page(request))
+            field.choices = list(field.choices)
+        return field
+
+
+class BilingualStackedInline(SafeAutocompleteMixin, CachedChoicesMixin, CompactRelatedMixin, BilingualFieldsMixin,
+                             TranslationStackedInline):
+    pass
+
+
+class ResolutionInline(SessionAgendaChoicesMixin, BilingualStackedInline):
+    """Resolutions with the member states' reservations on them, entered on the session's page."""
+
     model = Resolution
-    fields = ("kind", "number", "number_display", "title", "status")
+    form = ResolutionWithReservationsForm
+    fieldsets = [
+        (None, {"fields": [("kind", "number", "number_display", "status", "adopted_on"), "agenda_item",
+                           "title", "text"]}),
+        (_("Reservations"), {"fields": [
+            (f"reservation_{slot}_state", f"reservation_{slot}_text_ar", f"reservation_{slot}_text_en")
+            for slot in range(1, ResolutionWithReservationsForm.SLOTS + 1)]}),
+    ]
     show_change_link = True
     extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("reservations")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # The member states, once for every slot of every row.
+        states = [(state.pk, str(state)) for state in MemberState.objects.order_by("protocol_order")]
+        formset.form = type(formset.form.__name__, (formset.form,), {"state_choices": states})
+        return formset
 
 
 class OutcomeInline(BilingualTabularInline):
@@ -84,10 +164,87 @@ class StatusUpdateInline(BilingualTabularInline):
     extra = 0
 
 
-class DocumentInline(BilingualTabularInline):
+class DocumentInline(SessionAgendaChoicesMixin, BilingualTabularInline):
     model = Document
-    fields = ("title", "type", "language", "visibility", "file")
+    fields = ("title", "agenda_item", "type", "language", "visibility", "file")
     extra = 0
+
+
+def with_session(obj):
+    """A choice that says which session it belongs to: «الأمن السيبراني — الدورة العادية …»."""
+    return f"{obj} — {obj.session}"
+
+
+class SessionScopedAutocompleteView(AutocompleteJsonView):
+    """The admin's autocomplete for agenda items and resolutions: only the session asked for
+    (?session=), each choice naming its session."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.model_admin.model in (AgendaItem, Resolution):
+            queryset = queryset.select_related("session__body")
+            session = self.request.GET.get("session", "")
+            if session.isdigit():
+                queryset = queryset.filter(session_id=session)
+        return queryset
+
+    def serialize_result(self, obj, to_field_name):
+        result = super().serialize_result(obj, to_field_name)
+        if isinstance(obj, (AgendaItem, Resolution)):
+            result["text"] = with_session(obj)
+        return result
+
+
+class SessionScopedAutocomplete(SafeAutocompleteSelect):
+    def __init__(self, field, admin_site, session_id=None, **kwargs):
+        super().__init__(field, admin_site, **kwargs)
+        self.session_id = session_id
+
+    def get_url(self):
+        url = reverse("admin:meetings_session_autocomplete")
+        return f"{url}?{urlencode({'session': self.session_id})}" if self.session_id else url
+
+
+class SessionScopedChoicesMixin:
+    """On an agenda item's, resolution's or document's own page, its agenda item, main item or
+    resolution is looked up within the same session, and every choice names its session."""
+
+    scoped_fields = ()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.scoped_fields:
+            session_id = self.session_of(request)
+            kwargs["widget"] = SessionScopedAutocomplete(db_field, self.admin_site, session_id=session_id)
+            kwargs["queryset"] = db_field.related_model.objects.select_related("session__body")
+            field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+            field.label_from_instance = with_session
+            return field
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def session_of(self, request):
+        object_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+        if object_id:
+            return self.model.objects.filter(pk=object_id).values_list("session_id", flat=True).first()
+        session = request.GET.get("session", "")
+        return int(session) if session.isdigit() else None
+
+
+class ReturnToSessionMixin:
+    """Saving an agenda item, resolution or document on its own page returns to its session's page."""
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._to_session(request, obj) or super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        return self._to_session(request, obj) or super().response_change(request, obj)
+
+    def _to_session(self, request, obj):
+        if "_continue" in request.POST or "_addanother" in request.POST or "_saveasnew" in request.POST:
+            return None
+        if not obj.session_id:
+            return None
+        self.message_user(request, _("“%(object)s” was saved.") % {"object": obj}, messages.SUCCESS)
+        return redirect("admin:meetings_session_change", obj.session_id)
 
 
 @admin.register(Session)
@@ -106,6 +263,42 @@ class SessionAdmin(CouncilAdmin):
                                           "host_state")}),
         (_("Agenda"), {"fields": ("agenda_note",)}),
     ]
+
+    def get_urls(self):
+        prepare = self.admin_site.admin_view(self.prepare_next_view)
+        autocomplete = self.admin_site.admin_view(SessionScopedAutocompleteView.as_view(admin_site=self.admin_site))
+        return [path("autocomplete/", autocomplete, name="meetings_session_autocomplete"),
+                path("<path:object_id>/prepare-next/", prepare, name="meetings_session_prepare_next"),
+                *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        session = self.get_object(request, object_id)
+        if session and self.has_add_permission(request):
+            extra_context["prepare_next_url"] = reverse("admin:meetings_session_prepare_next", args=[session.pk])
+            extra_context["prepare_next_label"] = (
+                _("Prepare the next session") if session.body.holds_sessions else _("Prepare the next meeting"))
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def prepare_next_view(self, request, object_id):
+        """Create the next session as a draft with its agenda started, and open it."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        previous = self.get_object(request, object_id)  # None for an unknown or malformed id
+        if previous is None:
+            raise Http404
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        try:
+            session = prepare_next_session(previous)
+        except NextSessionExists as exists:
+            self.message_user(request, _("Already entered: %(session)s.") % {"session": exists.session},
+                              messages.WARNING)
+            return redirect("admin:meetings_session_change", exists.session.pk)
+        self.log_addition(request, session, [{"added": {}}])
+        self.message_user(request, _("A draft was created: %(session)s, with the standing and carried-over items. "
+                                     "Check the agenda, then save.") % {"session": session}, messages.SUCCESS)
+        return redirect("admin:meetings_session_change", session.pk)
 
     def has_publish_permission(self, request):
         return request.user.has_perm("meetings.publish_session")
@@ -129,13 +322,14 @@ class SessionAdmin(CouncilAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(CouncilAdmin):
+class AgendaItemAdmin(ReturnToSessionMixin, SessionScopedChoicesMixin, CouncilAdmin):
     list_display = ("title", "session", "order", "number", "kind")
     list_filter = ("session__body", "session__kind", "session__year", "session__mode", "session__status",
                    "session__publication", "kind")
     list_select_related = ("session__body",)
     date_hierarchy = "session__start_date"
     autocomplete_fields = ("session", "parent", "reviewed_session", "dossier", "carried_over_from")
+    scoped_fields = ("parent",)
 
 
 class ReservationInline(BilingualTabularInline):
@@ -154,13 +348,14 @@ class FollowUpActionInline(BilingualTabularInline):
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(CouncilAdmin):
+class ResolutionAdmin(ReturnToSessionMixin, SessionScopedChoicesMixin, CouncilAdmin):
     list_display = ("printed_number", "title", "session", "kind", "status", "adopted_on")
     list_display_links = ("printed_number", "title")
     list_filter = ("session__body", "kind", "status", "session__year", "session__mode", "session__publication")
     list_select_related = ("session__body",)
     date_hierarchy = "adopted_on"
     autocomplete_fields = ("session", "agenda_item")
+    scoped_fields = ("agenda_item",)
     inlines = [ReservationInline, FollowUpActionInline]
 
     @admin.display(description=_("number"), ordering="number")
@@ -218,11 +413,12 @@ class DossierAdmin(CouncilAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(CouncilAdmin):
+class DocumentAdmin(ReturnToSessionMixin, SessionScopedChoicesMixin, CouncilAdmin):
     list_display = ("title", "session", "type", "language", "visibility", "size")
     list_filter = ("type", "language", "visibility", "session__body", "session__publication")
     list_select_related = ("session__body",)
     autocomplete_fields = ("session", "agenda_item", "resolution")
+    scoped_fields = ("agenda_item", "resolution")
     readonly_fields = ("sha256", "size")
 
 

@@ -334,6 +334,15 @@ class AgendaItem(SearchableModel):
         FOR_DECISION = "decision", _("For decision")
         FOR_INFORMATION = "information", _("For information")
 
+    class Standing(models.TextChoices):
+        """Items every session's agenda has, in this order; "prepare the next session" copies them."""
+
+        OPENING = "opening", _("Opening")
+        ADOPTION = "adoption", _("Adoption of the agenda")
+        FOLLOW_UP = "follow_up", _("Follow-up of the previous session's resolutions")
+        NEXT_SESSION = "next_session", _("Date and venue of the next session")
+        OTHER_BUSINESS = "other_business", _("Any other business")
+
     search_source = ("title", "description")
 
     session = models.ForeignKey(Session, models.CASCADE, related_name="agenda_items", verbose_name=_("session"))
@@ -363,6 +372,14 @@ class AgendaItem(SearchableModel):
         "self", models.SET_NULL, null=True, blank=True, related_name="carried_over_to",
         verbose_name=_("carried over from"),
         help_text=_("The item of an earlier session, deferred or referred, that this item takes up."),
+    )
+    standing = models.CharField(
+        _("standing item"), max_length=20, choices=Standing.choices, blank=True,
+        help_text=_("An item every session has; copied when the next session is prepared."),
+    )
+    carried_over = models.BooleanField(
+        _("carry over"), default=False,
+        help_text=_("Copy this item onto the next session's agenda when it is prepared."),
     )
 
     class Meta:
@@ -397,7 +414,8 @@ class AgendaItem(SearchableModel):
             raise ValidationError({"reviewed_session": _("A session cannot review its own outcomes.")})
         if self.carried_over_from_id and self.session_id and self.carried_over_from.session_id == self.session_id:
             raise ValidationError({"carried_over_from": _("An item is carried over from another session's agenda.")})
-        if self.session_id and self.order is not None:
+        # On the session's page the agenda formset checks orders across all rows, moves included.
+        if self.session_id and self.order is not None and not getattr(self, "checked_with_agenda", False):
             clash = AgendaItem.objects.filter(session_id=self.session_id, order=self.order).exclude(pk=self.pk).first()
             if clash:
                 raise ValidationError({"order": _(

@@ -67,6 +67,23 @@ def body_detail(request, slug):
     })
 
 
+def file_under_items(agenda, documents):
+    """Give each agenda item its documents (item.item_documents); return the documents so filed."""
+    by_item = {}
+    for document in documents:
+        if document.agenda_item_id:
+            by_item.setdefault(document.agenda_item_id, []).append(document)
+    filed = []
+
+    def walk(items):
+        for item in items:
+            item.item_documents = by_item.get(item.pk, [])
+            filed.extend(item.item_documents)
+            walk(item.sub_items)
+    walk(agenda)
+    return filed
+
+
 def detailed_sessions(user):
     """Sessions visible to the user with everything their page or report shows, in a fixed number of queries."""
     return Session.objects.visible_to(user).select_related("body", "host_state").prefetch_related(
@@ -106,14 +123,16 @@ def session_detail(request, slug, number):
         documents = [document for document in documents if not document.is_outcome]
     resolutions = list(session.resolutions.all()) if outcomes_visible else []
     attach_status_history(resolutions, request.user)
+    item_documents = file_under_items(session.numbered_agenda, documents)
     return render(request, "meetings/session.html", {
         "session": session,
         "agenda": session.numbered_agenda,
+        "item_documents": item_documents,
         "chair": next((p for p in participants if p.role == Participation.Role.CHAIR), None),
         "participants": participants,
         "outcomes_visible": outcomes_visible,
         "resolutions": resolutions,
-        "documents": documents,
+        "documents": [document for document in documents if document not in item_documents],
         "may_read_restricted": Delegate.may_read_restricted(request.user),
         "reports": Report.objects.visible_to(request.user).filter(session=session),
         "follow_up_reported": follow_up_reported_at(session, request.user) if outcomes_visible else [],

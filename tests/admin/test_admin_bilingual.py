@@ -3,8 +3,6 @@
 import re
 
 import pytest
-from django.conf import settings
-from django.contrib.staticfiles import finders
 
 from meetings.models import AgendaItem, Session
 from tests.helpers import admin_url
@@ -36,13 +34,44 @@ def test_each_input_takes_the_direction_of_its_text_whatever_the_interface(secre
         assert f'lang="{name[-2:]}"' in tag, tag
 
 
-def test_the_language_tabs_load_jquery_ui_from_our_own_static_files(secretary_client, demo):
-    page = secretary_client.get(admin_url("en", "meetings_agendaitem_change", demo.agenda_items.first().pk))
+def test_no_language_tabs_hide_either_language(secretary_client, demo):
+    html = secretary_client.get(admin_url("en", "meetings_agendaitem_change", demo.agenda_items.first().pk)).content.decode()
+    assert "tabbed_translation_fields.js" not in html and "jquery-ui" not in html
+    assert 'name="title_ar"' in html and 'name="title_en"' in html
+
+
+def label_of(page, name):
+    match = re.search(rf'<label[^>]*for="id_{re.escape(name)}"[^>]*>(.*?)</label>', page, re.S)
+    assert match, f"no label for {name}"
+    return match.group(0)
+
+
+@pytest.mark.parametrize("language,first,second,labels", [
+    ("ar", "title_ar", "title_en", ("العنوان بالعربية", "العنوان بالإنجليزية (اختياري)")),
+    ("en", "title_en", "title_ar", ("Title in English (optional)", "Title in Arabic")),
+])
+def test_both_languages_share_one_line_the_interfaces_first(secretary_client, demo, language, first, second, labels):
+    page = secretary_client.get(admin_url(language, "meetings_agendaitem_change", demo.agenda_items.first().pk))
     html = page.content.decode()
-    assert "googleapis" not in html and "cdn" not in html.lower()
-    assert f'src="/static/{settings.JQUERY_UI_URL}"' in html
-    assert "modeltranslation/js/tabbed_translation_fields.js" in html
-    assert finders.find(settings.JQUERY_UI_URL), "the jQuery UI copy is missing from static/"
+    assert html.index(f'name="{first}"') < html.index(f'name="{second}"')
+    # One form row holds both inputs.
+    row = re.search(r'<div class="form-row[^"]*field-title_(?:ar|en) field-title_(?:ar|en)"', html)
+    assert row, "the two titles are not on one line"
+    label_ar = label_of(html, "title_ar")
+    assert ("العنوان بالعربية" if language == "ar" else "Title in Arabic") in label_ar
+    assert "required" in re.search(r'class="([^"]*)"', label_ar).group(1)
+    assert "required" not in label_of(html, "title_en")
+    for label in labels:
+        assert label in html
+
+
+@pytest.mark.parametrize("language,first", [("ar", "title_ar"), ("en", "title_en")])
+def test_agenda_rows_show_both_titles_as_columns_the_interfaces_first(secretary_client, demo, language, first):
+    html = secretary_client.get(admin_url(language, "meetings_session_change", demo.pk)).content.decode()
+    other = "title_en" if first == "title_ar" else "title_ar"
+    assert html.index(f'name="agenda_items-0-{first}"') < html.index(f'name="agenda_items-0-{other}"')
+    header = "العنوان بالعربية" if language == "ar" else "Title in Arabic"
+    assert header in html
 
 
 def test_arabic_is_required_and_english_is_not(secretary_client, demo):
@@ -111,3 +140,25 @@ def test_the_changelists_filter_by_body_year_mode_status_and_publication(secreta
     response = secretary_client.get(admin_url("en", "meetings_agendaitem_changelist",
                                               query=f"?session__body__id__exact={demo.body_id}"))
     assert response.context["cl"].result_count == 26
+
+
+def test_the_council_keeps_cairo_time(settings):
+    assert settings.TIME_ZONE == "Africa/Cairo"
+
+
+@pytest.mark.parametrize("hours,expected", [
+    (1, "بفارق ساعة واحدة"), (2, "بفارق ساعتين"), (3, "بفارق %s ساعات"), (11, "بفارق %s ساعة"),
+])
+def test_the_time_zone_note_counts_hours_in_correct_arabic(secretary_client, hours, expected):
+    """Django's own «أنت متأخر بـ 3 ساعة» is overridden by our djangojs catalogue, every plural form."""
+    from django.utils.translation import override, trans_real
+
+    trans_real._translations.clear()  # the catalogue may have been compiled after start-up
+    script = secretary_client.get(admin_url("ar", "jsi18n")).content.decode()
+    catalogue = re.sub(r"\\u([0-9a-fA-F]{4})", lambda match: chr(int(match.group(1), 16)), script)
+    assert "أنت متأخر بـ" not in catalogue
+    assert "توقيتك متأخر عن توقيت الخادم" in catalogue
+    with override("ar"):
+        text = trans_real.DjangoTranslation("ar", domain="djangojs").ngettext(
+            "Note: You are %s hour behind server time.", "Note: You are %s hours behind server time.", hours)
+    assert expected in text
