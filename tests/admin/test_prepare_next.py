@@ -16,6 +16,10 @@ def prepare_url(session, language="ar"):
 
 
 def test_it_creates_the_next_number_as_a_draft_with_the_standing_items(secretary_client, demo):
+    from meetings.tracking import Outcome
+
+    # The demo's postal committee referred the customs agreement to the Executive Office.
+    referred = Outcome.objects.get(decision=Outcome.Decision.REFERRED, referred_to=demo.body)
     response = secretary_client.post(prepare_url(demo))
     session = Session.objects.get(body=demo.body, kind=demo.kind, number=49)
     assert response.status_code == 302
@@ -25,9 +29,11 @@ def test_it_creates_the_next_number_as_a_draft_with_the_standing_items(secretary
         ("1", "opening", "افتتاح الدورة"),
         ("2", "adoption", "إقرار جدول الأعمال"),
         ("3", "follow_up", "متابعة تنفيذ قرارات الدورة السابقة"),
-        ("4", "next_session", "موعد الدورة القادمة ومكان انعقادها"),
-        ("5", "other_business", "ما يستجد من أعمال"),
+        ("4", "", referred.agenda_item.title_ar),  # the 48th's outcome referred it on
+        ("5", "next_session", "موعد الدورة القادمة ومكان انعقادها"),
+        ("6", "other_business", "ما يستجد من أعمال"),
     ]
+    assert session.agenda()[3].carried_over_from == referred.agenda_item
     follow_up = session.agenda_items.get(standing="follow_up")
     assert follow_up.reviewed_session == demo
     assert all(item.title_en for item in session.agenda_items.all())
@@ -47,7 +53,7 @@ def test_it_carries_over_marked_items_with_their_sub_items_before_the_closing_it
     assert agenda[0].title_ar == "افتتاح أعمال الدورة"  # the previous session's wording
     assert [item.title_ar for item in agenda[3:5]] == [cyber.title_ar, main.title_ar]
     assert [sub.title_ar for sub in agenda[4].sub_items] == [sub.title_ar for sub in main.children.order_by("order")]
-    assert agenda[5].standing == "next_session" and agenda[6].standing == "other_business"
+    assert agenda[-2].standing == "next_session" and agenda[-1].standing == "other_business"
     assert not session.agenda_items.filter(carried_over=True).exists()
 
 

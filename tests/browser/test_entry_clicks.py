@@ -121,7 +121,8 @@ def test_the_49th_session_takes_at_most_25_clicks_and_2_saves(logged_in_page, de
 
     # Everything is there, as entered.
     agenda = session.agenda()
-    assert len(session.agenda_items.all()) == 6
+    # Five standing items, the customs agreement the 48th's outcome referred on, and the new sub-item.
+    assert len(session.agenda_items.all()) == 7
     follow = agenda[2]
     assert follow.reviewed_session == demo
     assert [(sub.label, sub.title_en) for sub in follow.sub_items] == [
