@@ -8,6 +8,7 @@ message that names the variable.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -52,6 +53,38 @@ def env_database(name, default):
     if config.get("ENGINE") not in engines or not config.get("NAME"):
         raise ImproperlyConfigured(
             f"{name} must be sqlite:///<file> or postgres://<user>@<host>:<port>/<database>, not {url!r}."
+        )
+    return config
+
+
+def env_email(name, default):
+    """Read an email URL into Django's EMAIL_* settings.
+
+    smtp://user:password@host:587 (STARTTLS with smtp+tls://, TLS from the start with smtps://),
+    console:// (print emails: the demo), locmem:// (keep them in memory: the tests).
+    """
+    url = os.environ.get(name, default)
+    parts = urlsplit(url)
+    backends = {"console": "console", "locmem": "locmem", "smtp": "smtp", "smtp+tls": "smtp", "smtps": "smtp"}
+    if parts.scheme not in backends:
+        raise ImproperlyConfigured(
+            f"{name} must be smtp://, smtp+tls://, smtps://, console:// or locmem://, not {url!r}.")
+    config = {"EMAIL_BACKEND": f"django.core.mail.backends.{backends[parts.scheme]}.EmailBackend"}
+    if backends[parts.scheme] == "smtp":
+        try:
+            port = parts.port
+        except ValueError as exc:
+            raise ImproperlyConfigured(f"{name} has a bad port: {url!r}.") from exc
+        if not parts.hostname:
+            raise ImproperlyConfigured(f"{name} must name the mail server's host: {url!r}.")
+        config.update(
+            EMAIL_HOST=parts.hostname,
+            EMAIL_PORT=port or {"smtps": 465, "smtp+tls": 587}.get(parts.scheme, 25),
+            EMAIL_HOST_USER=unquote(parts.username or ""),
+            EMAIL_HOST_PASSWORD=unquote(parts.password or ""),
+            EMAIL_USE_TLS=parts.scheme == "smtp+tls",
+            EMAIL_USE_SSL=parts.scheme == "smtps",
+            EMAIL_TIMEOUT=30,
         )
     return config
 
@@ -181,6 +214,11 @@ else:
 # Staff must pass a second factor (a TOTP code) in production; the demo and tests leave it off.
 STAFF_SECOND_FACTOR_REQUIRED = env_bool("STAFF_SECOND_FACTOR", "false" if DEBUG else "true")
 OTP_TOTP_ISSUER = "ATICM"
+# Email: notifications to subscribers. The demo prints them; production names its mail server.
+globals().update(env_email("EMAIL_URL", "console://" if DEBUG else "smtp://localhost:25"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "meetings@localhost")
+# The site's public address, for links in emails (which have no request to take it from).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Security headers -------------------------------------------------------

@@ -36,3 +36,4 @@ class MeetingsConfig(AppConfig):
         # so each process clears the old ones as it starts.
         Path(settings.FILE_UPLOAD_TEMP_DIR).mkdir(parents=True, exist_ok=True)
         clean_stale_upload_files()
+        from meetings import notifications  # noqa: F401  (connects the publication signals to the outbox)

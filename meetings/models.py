@@ -1,12 +1,15 @@
 """What happens at sessions: agendas, resolutions, participation, documents, dossiers."""
 
 import hashlib
+import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -145,8 +148,15 @@ class Session(SearchableModel):
         help_text=_("Empty while the outcomes (resolutions, reservations, outcome documents) are not published."),
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    # Calendars identify an event by its UID and know it changed by its SEQUENCE (RFC 5545):
+    # the UID never changes, the sequence grows whenever a calendar reader should update the event.
+    calendar_uid = models.UUIDField(_("calendar identifier"), default=uuid.uuid4, unique=True, editable=False)
+    calendar_sequence = models.PositiveIntegerField(_("calendar revision"), default=0, editable=False)
 
     objects = SessionQuerySet.as_manager()
+
+    # A change to any of these moves the event in a delegate's calendar.
+    CALENDAR_FIELDS = ("start_date", "end_date", "city_ar", "city_en", "host_state_id", "mode", "status")
 
     class Meta:
         # Sessions whose date is not known yet sort last on every database.
@@ -184,6 +194,15 @@ class Session(SearchableModel):
     def address_args(self):
         """What the addresses of a session and of its pages are built from (SessionNumber in meetings/urls.py)."""
         return [self.body.slug, (self.kind, self.number)]
+
+    def calendar_url(self):
+        """The single-event .ics of this session ("Add to calendar"); None while it has no date."""
+        return reverse("meetings:session_calendar", args=self.address_args()) if self.start_date else None
+
+    def pdf_url(self, kind, language=None):
+        """The official PDF ("agenda" or "outcomes") in a language (the active one by default)."""
+        with translation.override(language or get_language()):
+            return reverse(f"meetings:{kind}_pdf", args=self.address_args())
 
     def display_name(self, language=None, case="nominative", article=None):
         """Return the generated name: «الدورة العادية الثامنة والأربعون للمكتب التنفيذي».
@@ -231,10 +250,32 @@ class Session(SearchableModel):
                 message = _("%(session)s already exists.") % {"session": clash.get().display_name(case="genitive")}
                 raise ValidationError({"number": capfirst(message)})
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        session = super().from_db(db, field_names, values)
+        session._calendar_facts = session.calendar_facts()
+        return session
+
+    def calendar_facts(self):
+        """The facts a calendar shows, or None if some were not loaded (deferred)."""
+        if any(name in self.get_deferred_fields() for name in self.CALENDAR_FIELDS):
+            return None
+        return tuple(getattr(self, name) for name in self.CALENDAR_FIELDS)
+
     def save(self, *args, **kwargs):
         if self.start_date:
             self.year = self.start_date.year
+        if self.pk and not self._state.adding:
+            before = getattr(self, "_calendar_facts", None)
+            if before is None:  # loaded without them: read what is stored (one query)
+                before = Session.objects.filter(pk=self.pk).values_list(*self.CALENDAR_FIELDS).first()
+            after = tuple(getattr(self, name) for name in self.CALENDAR_FIELDS)  # loads any deferred one
+            if before is not None and tuple(before) != after:
+                self.calendar_sequence += 1
+                if kwargs.get("update_fields") is not None:
+                    kwargs["update_fields"] = {*kwargs["update_fields"], "calendar_sequence"}
         super().save(*args, **kwargs)
+        self._calendar_facts = self.calendar_facts()
 
     @property
     def is_public(self):
@@ -668,6 +709,74 @@ class Document(SearchableModel):
             self.sha256 = digest.hexdigest()
             self.size = self.file.size
         super().save(*args, **kwargs)
+
+
+class Subscription(models.Model):
+    """A signed-in reader's wish to hear by email, in a language, when a body publishes something."""
+
+    class Language(models.TextChoices):
+        ARABIC = "ar", _("Arabic")
+        ENGLISH = "en", _("English")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="subscriptions",
+                             verbose_name=_("user"))
+    body = models.ForeignKey(Body, models.CASCADE, related_name="subscriptions", verbose_name=_("body"))
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.ARABIC)
+    created_at = models.DateTimeField(_("subscribed on"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["body__order", "id"]
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+        constraints = [models.UniqueConstraint(fields=["user", "body"], name="one_subscription_per_body")]
+
+    def __str__(self):
+        return f"{self.user} — {self.body}"
+
+
+class Notification(models.Model):
+    """One email to one person about one publication: the outbox the sender works through.
+
+    A row is written when something is published and sent later by
+    `manage.py send_notifications`, so a mail server that is down delays
+    emails but never a publication. (recipient, event) is unique: nobody is
+    told the same news twice, however often a publication is repeated.
+    """
+
+    class Kind(models.TextChoices):
+        AGENDA = "agenda", _("Agenda published")
+        OUTCOMES = "outcomes", _("Outcomes published")
+        DOCUMENT = "document", _("Document added")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Gave up")
+        CANCELLED = "cancelled", _("Not sent: no longer published")
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="notifications",
+                                  verbose_name=_("recipient"))
+    event = models.CharField(_("event"), max_length=100, help_text=_("What happened, e.g. one session's agenda."))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    session = models.ForeignKey(Session, models.CASCADE, related_name="notifications", verbose_name=_("session"))
+    document = models.ForeignKey(Document, models.CASCADE, null=True, blank=True, related_name="notifications",
+                                 verbose_name=_("document"))
+    language = models.CharField(_("language"), max_length=2, choices=Subscription.Language.choices)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), db_index=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("queued on"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        constraints = [models.UniqueConstraint(fields=["recipient", "event"], name="one_notification_per_event")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} → {self.recipient}"
 
 
 # The aftermath of sessions (outcomes, follow-up, reports) lives in its own module.

@@ -3,7 +3,7 @@
 from django.urls import path, register_converter
 
 from council import signin
-from meetings import search_views, views
+from meetings import feeds, notification_views, output_views, search_views, views
 
 app_name = "meetings"
 
@@ -48,9 +48,21 @@ urlpatterns = [
     # The first addresses used the database id; links to them keep working (301).
     path("sessions/<int:pk>/", views.session_by_id, name="session_by_id"),
     path("sessions/<int:pk>/report/", views.session_by_id, {"page": "session_report"}, name="session_report_by_id"),
+    path("bodies/<slug:slug>/calendar.ics", output_views.body_calendar, name="body_calendar"),
+    path("bodies/<slug:slug>/feed/", feeds.PublicationFeed(), name="body_feed"),
+    path("bodies/<slug:slug>/sessions/<session_number:number>/calendar.ics", output_views.session_calendar,
+         name="session_calendar"),
+    path("bodies/<slug:slug>/sessions/<session_number:number>/agenda.pdf", output_views.session_pdf,
+         {"kind": "agenda"}, name="agenda_pdf"),
+    path("bodies/<slug:slug>/sessions/<session_number:number>/outcomes.pdf", output_views.session_pdf,
+         {"kind": "outcomes"}, name="outcomes_pdf"),
+    path("calendar.ics", output_views.all_sessions_calendar, name="calendar"),
+    path("feed/", feeds.PublicationFeed(), name="feed"),
     path("dossiers/<slug:slug>/", views.dossier_detail, name="dossier"),
     path("member-states/<iso_code:iso_code>/", views.member_state_detail, name="member_state"),
     path("documents/<int:pk>/", views.document_download, name="document"),
+    path("notifications/", notification_views.my_notifications, name="notifications"),
+    path("notifications/unsubscribe/<str:token>/", notification_views.unsubscribe, name="unsubscribe"),
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("account/second-factor/", signin.second_factor, name="second_factor"),

@@ -11,6 +11,7 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_COOKIES", "false")
 # The second factor is required of staff in production; tests that need it turn it on.
 os.environ.setdefault("STAFF_SECOND_FACTOR", "false")
+os.environ.setdefault("EMAIL_URL", "locmem://")
 
 from council.settings import *  # noqa: E402,F403
 
