@@ -1,7 +1,7 @@
 """Time the official PDFs, and draw page 1 of the 48th session's Arabic agenda for the README.
 
 Runs on a throw-away SQLite database of its own (the demo data plus one session of
-300 agenda items, half of them sub-items, each with a document):
+300 agenda items, half of them sub-items, each with a document and a resolution with a reservation):
 
     .venv/bin/python bench/pdf_bench.py [--rounds 5] [--png docs/screenshots/pdf-agenda-48-ar.png]
 
@@ -34,10 +34,10 @@ from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
-from council.models import Body  # noqa: E402
+from council.models import Body, MemberState  # noqa: E402
 from meetings import pdf  # noqa: E402
 from meetings.demo import load_demo  # noqa: E402
-from meetings.models import AgendaItem, Document, Session  # noqa: E402
+from meetings.models import AgendaItem, Document, Reservation, Resolution, Session  # noqa: E402
 
 
 def big_session(items):
@@ -47,12 +47,20 @@ def big_session(items):
                                      outcomes_published_at=now, status="held", city_ar="تونس", city_en="Tunis",
                                      start_date=timezone.localdate())
     main = None
+    states = list(MemberState.objects.all())
     for order in range(1, items + 1):
         item = AgendaItem.objects.create(
             session=session, order=order, parent=main if order % 2 == 0 else None,
             title_ar=f"متابعة تنفيذ القرارات المتعلقة بالأمن السيبراني وحوكمة الإنترنت، البند {order}",
             title_en=f"Follow-up of the resolutions on cybersecurity and internet governance, item {order}")
         main = item if order % 2 else main
+        resolution = Resolution.objects.create(
+            session=session, agenda_item=item, number=order, title_ar=f"قرار بشأن البند {order}",
+            title_en=f"Resolution on item {order}",
+            text_ar="يقرر المجلس اعتماد ما ورد في الورقة وتكليف الأمانة العامة بمتابعته.",
+            text_en="The council adopts the paper and asks the General Secretariat to follow it up.")
+        Reservation.objects.create(resolution=resolution, member_state=states[order % len(states)],
+                                   text_ar="تحفظ على الفقرة الثانية", text_en="Reservation on the second paragraph")
         Document.objects.create(session=session, agenda_item=item, visibility="public",
                                 title_ar=f"ورقة عمل {order}", title_en=f"Working paper {order}",
                                 file=ContentFile(b"%PDF", name=f"paper-{order}.pdf"))
