@@ -70,6 +70,17 @@ def test_it_is_for_delegates_and_staff_only(django_user_model, secretary):
     assert staff.get(url("meetings:notifications", "en")).status_code == 200
 
 
+def test_it_is_linked_from_the_header_for_those_who_may_use_it(delegate, django_user_model):
+    from django.test import Client
+
+    link = f'href="{url("meetings:notifications", "ar")}"'
+    member, stranger = Client(), Client()
+    member.force_login(delegate)
+    stranger.force_login(django_user_model.objects.create_user("visitor", password="not-a-real-password"))
+    assert link in member.get(url("meetings:home", "ar")).content.decode()
+    assert link not in stranger.get(url("meetings:home", "ar")).content.decode()
+
+
 # --- One email per subscriber per publication ------------------------------------------
 
 
