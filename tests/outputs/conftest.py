@@ -13,10 +13,11 @@ def archive_session(db):
     """A published session of a small synthetic archive (generate_archive), with items, resolutions and documents."""
     from meetings.models import Session
 
+    before = list(Session.objects.values_list("pk", flat=True))  # the demo's, when it is loaded too
     call_command("generate_archive", sessions=24, items=240, resolutions=60, documents=24, working_groups=1,
                  seed=12, stdout=open("/dev/null", "w"))
-    session = (Session.objects.with_published_outcomes().filter(agenda_items__isnull=False)
-               .order_by("-start_date").distinct().first())
+    session = (Session.objects.with_published_outcomes().filter(agenda_items__isnull=False, start_date__isnull=False)
+               .exclude(pk__in=before).order_by("-start_date", "pk").distinct().first())
     assert session is not None
     return session
 
