@@ -18,12 +18,12 @@ from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from meetings.calendar import venue
 from meetings.models import AgendaItem, Document, Reservation, Resolution, Session
-from meetings.templatetags.council_site import hijri_parts
+from meetings.templatetags.council_site import council_date, hijri_parts
 
 KINDS = ("agenda", "outcomes")
 CACHE_SECONDS = 7 * 24 * 3600
@@ -87,11 +87,10 @@ def page_numbers_css():
 
 
 def date_with_hijri_text(day, language):
-    text = formats.date_format(day, "j F Y")
+    """The date as the site prints it (in the active language): «12 يوليو 2021م (2 ذي الحجة 1442هـ)»."""
+    text = council_date(day)
     hijri = hijri_parts(day, language)
-    if hijri:
-        text += f" ({hijri['day']} {hijri['month']} {hijri['year']} {hijri['era']})"
-    return text
+    return f"{text} ({hijri['text']})" if hijri else text
 
 
 def agenda_context(session):
