@@ -370,6 +370,12 @@ class Dossier(SearchableModel):
         return reverse("meetings:dossier", args=[self.slug])
 
 
+class AgendaItemQuerySet(SearchableQuerySet):
+    def visible_to(self, user):
+        """Agenda items of sessions whose agenda this user may read."""
+        return self.filter(session__in=Session.objects.visible_to(user))
+
+
 class AgendaItem(SearchableModel):
     class Kind(models.TextChoices):
         FOR_DECISION = "decision", _("For decision")
@@ -422,6 +428,8 @@ class AgendaItem(SearchableModel):
         _("carry over"), default=False,
         help_text=_("Copy this item onto the next session's agenda when it is prepared."),
     )
+
+    objects = AgendaItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["session", "order"]

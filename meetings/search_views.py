@@ -50,7 +50,7 @@ def search(request):
         limit = PER_PAGE if one_kind else PER_GROUP
         try:
             results = run_search(form.cleaned_data["q"], form.filters(), language=get_language()[:2],
-                                 limit=limit, offset=(page - 1) * limit if one_kind else 0)
+                                 limit=limit, offset=(page - 1) * limit if one_kind else 0, user=request.user)
         except SearchError as error:
             context["message"] = str(error)
         else:

@@ -11,10 +11,10 @@ import json
 import math
 from contextlib import contextmanager
 
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import Session
 from meetings.search import records
 from meetings.search.query import SearchError
 from meetings.search.stems import arabic_forms, arabic_lexeme, is_arabic, is_literal
@@ -87,17 +87,32 @@ PROBE_MARGIN = 2
 PROBE_ROW_COST = 3
 
 
-def _pg_sources(kind, session_ids):
-    """FROM and WHERE (with params) of a kind's public records on PostgreSQL; the record is `t`."""
+def _pg_sources(kind, user, session_ids):
+    """FROM and WHERE (with params) of the records of a kind this user may find; the record is `t`.
+
+    The WHERE is the one the ORM writes for the model's visible_to(user), so that the
+    search and the pages share one definition of what a user may see.
+    """
     table = connection.ops.quote_name(kind.model._meta.db_table)
-    if session_ids is not None:  # the sessions that pass the filters, all published
-        column = "id" if kind.model is Session else "session_id"
-        return f"{table} t", f"t.{column} = ANY(%s::bigint[])", [session_ids]
-    if kind.model is Session:
-        return f"{table} t", "t.publication = %s", [Session.Publication.PUBLISHED.value]
-    sessions = connection.ops.quote_name(Session._meta.db_table)
-    return (f"{table} t JOIN {sessions} s ON s.id = t.session_id", "s.publication = %s",
-            [Session.Publication.PUBLISHED.value])
+    where, params = _where_of(records.visible_records(kind, user), table)
+    if session_ids is not None:  # the visible sessions that pass the filters
+        where, params = f"{where} AND t.{records.session_column(kind)} = ANY(%s::bigint[])", [*params, session_ids]
+    return f"{table} t", where, params
+
+
+def _where_of(queryset, table):
+    """The WHERE clause of a queryset over one table (no joins), written for that table as `t`."""
+    query = queryset.query
+    try:
+        sql, params = query.get_compiler(connection=connection).compile(query.where)
+    except FullResultSet:
+        return "TRUE", []
+    except EmptyResultSet:
+        return "FALSE", []
+    # Subqueries have aliases of their own (U0…); only the outer table is named in full.
+    joined = {alias for alias, count in query.alias_refcount.items() if count} - {query.model._meta.db_table}
+    assert not joined, f"visible_to() must not join ({joined})"
+    return f"({sql.replace(f'{table}.', 't.')})", list(params)
 
 
 def _pg_estimate(cursor, sources, where, params, tsquery):
@@ -120,7 +135,7 @@ def _probe_pages(estimate, pages, rows):
     return math.ceil(to_read * pages / rows)
 
 
-def _ranked_pg(cursor, kind, session_ids, tsquery, table_size, offset, limit):
+def _ranked_pg(cursor, kind, user, session_ids, tsquery, table_size, offset, limit):
     """One query: how many candidates (at most records.CANDIDATES + 1) and the ids of the page, best first.
 
     The candidates are the first matches in storage order. For a word the
@@ -132,7 +147,7 @@ def _ranked_pg(cursor, kind, session_ids, tsquery, table_size, offset, limit):
     indexes (see _planner_settings): the planner misjudges how many rows a
     tsquery of many alternatives matches and might otherwise scan a whole table.
     """
-    sources, where, params = _pg_sources(kind, session_ids)
+    sources, where, params = _pg_sources(kind, user, session_ids)
     match = f"SELECT t.id, t.search_vector FROM {sources} WHERE {where} AND t.search_vector @@ %s::tsquery"
     pages, rows = table_size
     probe = 0
@@ -193,7 +208,7 @@ def _planner_settings(query, tables):
                            "RESET max_parallel_workers_per_gather; RESET jit")
 
 
-def ranked(query, kinds, session_ids, offset, limit):
+def ranked(query, kinds, user, session_ids, offset, limit):
     """(kind, records of the page, total) for each kind with matches.
 
     One query stems the words (and sets the plan), one resets the plan, and per
@@ -210,7 +225,7 @@ def ranked(query, kinds, session_ids, offset, limit):
             with connection.cursor() as cursor:
                 for kind in kinds:
                     size = sizes.get(kind.model._meta.db_table, (0, 0))
-                    page, total = _ranked_pg(cursor, kind, session_ids, tsquery, size, offset, limit)
+                    page, total = _ranked_pg(cursor, kind, user, session_ids, tsquery, size, offset, limit)
                     if total:
                         found.append((kind, page, total))
     return found

@@ -1,4 +1,8 @@
-"""What is searched: the kinds of record, the filters, and which records anyone may find."""
+"""What is searched: the kinds of record, the filters, and which records a user may find.
+
+Which records a user may find is each model's own `objects.visible_to(user)`, the
+one definition the pages use too; the PostgreSQL backend compiles the same querysets.
+"""
 
 from dataclasses import dataclass
 
@@ -12,19 +16,15 @@ from meetings.models import AgendaItem, Document, Participation, Resolution, Ses
 class Kind:
     key: str
     model: type
-    session_path: str  # how to reach the session from a record: "" for a session itself
     label: str
     select_related: tuple
 
-    def session_lookup(self, lookup):
-        return f"{self.session_path}__{lookup}" if self.session_path else lookup
-
 
 KINDS = (
-    Kind("sessions", Session, "", _("Sessions"), ("body",)),
-    Kind("items", AgendaItem, "session", _("Agenda items"), ("session__body",)),
-    Kind("resolutions", Resolution, "session", _("Resolutions"), ("session__body", "agenda_item")),
-    Kind("documents", Document, "session", _("Documents"), ("session__body",)),
+    Kind("sessions", Session, _("Sessions"), ("body",)),
+    Kind("items", AgendaItem, _("Agenda items"), ("session__body",)),
+    Kind("resolutions", Resolution, _("Resolutions"), ("session__body", "agenda_item")),
+    Kind("documents", Document, _("Documents"), ("session__body",)),
 )
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
 
@@ -38,9 +38,9 @@ class Filters:
     kind: str = ""
 
 
-def public_sessions(filters):
-    """The published sessions, narrowed by the filters (unordered: only their ids are used)."""
-    sessions = Session.objects.published().order_by()
+def visible_sessions(user, filters):
+    """The sessions this user may see, narrowed by the filters (unordered: only their ids are used)."""
+    sessions = Session.objects.visible_to(user).order_by()
     if filters.body:
         sessions = sessions.filter(body=filters.body)
     if filters.year_from:
@@ -55,15 +55,22 @@ def public_sessions(filters):
     return sessions
 
 
-def public_records(kind, session_ids=None):
-    """The records of a kind that anyone may find: on published sessions only.
+def visible_records(kind, user):
+    """The records of a kind this user may find (unordered)."""
+    return kind.model.objects.visible_to(user).order_by()
 
-    With filters, `session_ids` lists the published sessions that pass them (see search()).
-    """
-    session_id = "pk" if not kind.session_path else f"{kind.session_path}_id"
+
+def session_column(kind):
+    """The column that holds a record's session: its own id for a session."""
+    return "id" if kind.model is Session else "session_id"
+
+
+def found_records(kind, user, session_ids=None):
+    """The records of a kind this user may find; with filters, only on `session_ids` (see search())."""
+    records = visible_records(kind, user)
     if session_ids is not None:
-        return kind.model.objects.filter(**{f"{session_id}__in": session_ids})
-    return kind.model.objects.filter(**{kind.session_lookup("publication"): Session.Publication.PUBLISHED})
+        records = records.filter(**{f"{session_column(kind)}__in": session_ids})
+    return records
 
 
 # Ranking reads every candidate's vector: a word found in half the archive would

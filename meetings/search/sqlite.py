@@ -1,4 +1,4 @@
-"""The SQLite backend: the normalized text of public records scanned in Python.
+"""The SQLite backend: the normalized text of the records a user may find, scanned in Python.
 
 It reads the query as PostgreSQL does and computes the same stems with the
 Snowball stemmers (see stems.py). That is fine for the demo and a small
@@ -52,9 +52,9 @@ def _ranked(kind, found, query, offset, limit):
     return [found[pk] for pk in page_pks], len(matches)
 
 
-def ranked(query, kinds, session_ids, offset, limit):
+def ranked(query, kinds, user, session_ids, offset, limit):
     """(kind, records of the page, total) for each kind with matches: a scan per kind, a fetch per kind found."""
     for kind in kinds:
-        page, total = _ranked(kind, records.public_records(kind, session_ids), query, offset, limit)
+        page, total = _ranked(kind, records.found_records(kind, user, session_ids), query, offset, limit)
         if total:
             yield kind, page, total
