@@ -44,6 +44,23 @@ def may_view_unpublished(user):
     return user.has_perm("meetings.view_unpublished")
 
 
+def session_order(newest, through=""):
+    """The order of sessions, or of rows ordered by the session reached `through` a relation.
+
+    Where an undated session goes, everywhere (model ordering and admin, body, member-state, home
+    and dossier pages): a session without a date is normally the newest one, entered before its
+    date is confirmed. So it comes first when the newest come first, and last when the oldest come
+    first; a year typed without a date counts within its year. Nulls are placed explicitly because
+    SQLite and PostgreSQL put them at opposite ends by default.
+    """
+    p = f"{through}__" if through else ""
+    if newest:
+        return (models.F(f"{p}year").desc(nulls_first=True), models.F(f"{p}start_date").desc(nulls_first=True),
+                f"{p}body__order", f"-{p}number")
+    return (models.F(f"{p}year").asc(nulls_last=True), models.F(f"{p}start_date").asc(nulls_last=True),
+            f"{p}body__order", f"{p}number")
+
+
 class SessionQuerySet(SearchableQuerySet):
     def published(self):
         """Sessions whose agenda is published (the first of the two publication steps)."""
@@ -65,23 +82,22 @@ class SessionQuerySet(SearchableQuerySet):
         """The sessions whose outcomes (resolutions, reservations, outcome documents) this user may read."""
         return self if may_view_unpublished(user) else self.with_published_outcomes()
 
+    def newest_first(self):
+        return self.order_by(*session_order(newest=True))
+
+    def oldest_first(self):
+        return self.order_by(*session_order(newest=False))
+
     def upcoming(self, today):
         """Sessions not over by today, and planned ones with no date yet; the soonest first."""
         undated_planned = Q(start_date__isnull=True, status__in=[Session.Status.SCHEDULED, Session.Status.POSTPONED])
-        return self.filter(
-            Q(start_date__gte=today) | Q(end_date__gte=today) | undated_planned
-        ).order_by(models.F("start_date").asc(nulls_last=True), "body__order", "number")
+        return self.filter(Q(start_date__gte=today) | Q(end_date__gte=today) | undated_planned).oldest_first()
 
     def past(self, today):
-        """Sessions over before today, and held or cancelled ones with no date recorded; the latest first.
-
-        An undated held session is usually the newest one, entered before its
-        date is confirmed, so it comes first (and the same on SQLite and PostgreSQL).
-        """
+        """Sessions over before today, and held or cancelled ones with no date recorded; the latest first."""
         undated_done = Q(start_date__isnull=True) & ~Q(status__in=[Session.Status.SCHEDULED, Session.Status.POSTPONED])
         over = Q(start_date__lt=today) & (Q(end_date__isnull=True) | Q(end_date__lt=today))
-        return self.filter(over | undated_done).order_by(
-            models.F("start_date").desc(nulls_first=True), "body__order", "-number")
+        return self.filter(over | undated_done).newest_first()
 
 
 class Session(SearchableModel):
@@ -159,9 +175,7 @@ class Session(SearchableModel):
     CALENDAR_FIELDS = ("start_date", "end_date", "city_ar", "city_en", "host_state_id", "mode", "status")
 
     class Meta:
-        # Sessions whose date is not known yet sort last on every database.
-        ordering = [models.F("year").desc(nulls_last=True), models.F("start_date").desc(nulls_last=True),
-                    "body", "-number"]
+        ordering = list(session_order(newest=True))  # undated sessions: see session_order()
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
         permissions = [

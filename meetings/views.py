@@ -28,6 +28,7 @@ from meetings.models import (
     Resolution,
     Session,
     label_items,
+    session_order,
 )
 from meetings.tracking import FollowUpAction, Report, StatusUpdate
 
@@ -57,8 +58,7 @@ def home(request):
 
 def body_detail(request, slug):
     body = get_object_or_404(Body.objects.select_related("parent"), slug=slug)
-    sessions = body.sessions.visible_to(request.user).select_related("body").order_by(
-        F("year").desc(nulls_first=True), F("start_date").desc(nulls_first=True), "-number")
+    sessions = body.sessions.visible_to(request.user).select_related("body").newest_first()
     return render(request, "meetings/body.html", {
         "body": body,
         "memberships": current_memberships(body),
@@ -173,12 +173,10 @@ def session_by_id(request, pk, page="session"):
 
 def dossier_detail(request, slug):
     dossier = get_object_or_404(Dossier.objects.visible_to(request.user), slug=slug)
-    # The path runs in date order; an undated session goes after the dated ones
-    # (it is normally the latest), and the same way on SQLite and PostgreSQL.
+    # The path runs in date order, an undated session last (see session_order()).
     steps = dossier.agenda_items.filter(session__in=Session.objects.visible_to(request.user)).select_related(
         "session__body", "parent", *ITEM_PATH_RELATED,
-    ).prefetch_related(*ITEM_PATH_PREFETCH).order_by(
-        F("session__start_date").asc(nulls_last=True), "session__number", "order")
+    ).prefetch_related(*ITEM_PATH_PREFETCH).order_by(*session_order(newest=False, through="session"), "order")
     steps = list(steps)
     label_paths(steps)
     return render(request, "meetings/dossier.html", {"dossier": dossier, "steps": steps})
@@ -225,7 +223,7 @@ def member_state_detail(request, iso_code):
     state = get_object_or_404(MemberState, iso_code__iexact=iso_code)
     memberships = state.memberships.select_related("body").order_by("body__order", "start_date")
     attended = Session.objects.visible_to(request.user).filter(participants__member_state=state).distinct()
-    attended = attended.select_related("body").order_by(F("start_date").desc(nulls_first=True), "-number")
+    attended = attended.select_related("body").newest_first()
     concerns = follow_up.board(request.user, state=state)
     return render(request, "council/member_state.html", {
         "state": state,

@@ -13,9 +13,29 @@ from council.arabic import gregorian_date_ar, hijri_month, with_li
 register = template.Library()
 
 
+def bilingual(record, field):
+    """(text, its language) of a translated field: the page's language's, else the other's; ("", None) if neither."""
+    language = "en" if (get_language() or "ar").startswith("en") else "ar"
+    for candidate in (language, "ar" if language == "en" else "en"):
+        value = getattr(record, f"{field}_{candidate}", "") or ""
+        if value:
+            return value, candidate
+    return "", None
+
+
+@register.filter
+def has_text(record, field):
+    """True if a translated field has text in either language: what decides whether {% text %} shows anything."""
+    return bool(bilingual(record, field)[0])
+
+
 @register.inclusion_tag("meetings/_text.html")
-def text(record, field, block=False):
+def text(record, field, block=False, wrap="", css="", prefix="", suffix=""):
     """Show a translated field in the page's language, or the other language's text marked as such.
+
+    Shows nothing at all when the field is empty in both languages, including its
+    `prefix`, `suffix` and the `wrap` element (with class `css`) around it, so that
+    templates never test `x.f_ar or x.f_en` themselves.
 
     modeltranslation falls back to Arabic silently; a reader of the English page
     must know when the words are not English (screen readers switch voice on
@@ -23,14 +43,12 @@ def text(record, field, block=False):
     directly. Arabic is required on most records, so in practice the fallback
     is Arabic on an English page.
     """
-    language = "en" if (get_language() or "ar").startswith("en") else "ar"
-    other = "ar" if language == "en" else "en"
-    own = getattr(record, f"{field}_{language}", "") or ""
-    fallback = "" if own else getattr(record, f"{field}_{other}", "") or ""
+    value, language = bilingual(record, field)
+    page_language = "en" if (get_language() or "ar").startswith("en") else "ar"
     return {
-        "value": own or fallback,
-        "fallback_language": other if fallback else None,
-        "block": block,
+        "value": value,
+        "fallback_language": language if language != page_language else None,
+        "block": block, "wrap": wrap, "css": css, "prefix": prefix, "suffix": suffix,
     }
 
 
