@@ -14,6 +14,12 @@ def address(obj, language="en"):
         return obj.get_absolute_url()
 
 
+def site_url(language, name, *args):
+    """The public address `meetings:<name>` in a language."""
+    with translation.override(language):
+        return reverse(f"meetings:{name}", args=args)
+
+
 def admin_url(language, name, *args, query=""):
     """The admin address `admin:<name>` in a language."""
     with translation.override(language):

@@ -4,7 +4,7 @@ participants as for 100: lists are read with their related rows, never one row a
 import pytest
 
 from meetings.models import AgendaItem, Dossier
-from tests.helpers import address, queries_for
+from tests.helpers import address, queries_for, site_url
 
 pytestmark = pytest.mark.django_db
 
@@ -35,30 +35,15 @@ def test_it_reads_a_session_page_in_a_dozen_queries_at_most(client, small_and_la
         client.get(address(small_and_large[1], "ar"))
 
 
-def test_it_reads_a_member_state_page_in_constant_queries(reader, make_session):
-    make_session(number=1, n=5)
-    five = queries_for(reader, "/en/member-states/eg/")
-    for number in range(2, 102):
-        make_session(number=number, n=1)
-    assert queries_for(reader, "/en/member-states/eg/") == five
-
-
-def test_it_reads_a_body_page_in_constant_queries(reader, make_session):
+@pytest.mark.parametrize("name, args", [("member_state", ["eg"]), ("body", ["test-committee"]), ("home", [])])
+def test_it_reads_a_list_of_sessions_in_constant_queries(reader, make_session, name, args):
+    url = site_url("en", name, *args)
     for number in range(1, 6):
         make_session(number=number, n=1)
-    five = queries_for(reader, "/en/bodies/test-committee/")
-    for number in range(6, 101):
-        make_session(number=number, n=0)
-    assert queries_for(reader, "/en/bodies/test-committee/") == five
-
-
-def test_it_reads_the_home_page_in_constant_queries(reader, make_session):
-    for number in range(1, 6):
-        make_session(number=number, n=1)
-    five = queries_for(reader, "/en/")
+    five = queries_for(reader, url)
     for number in range(6, 101):
         make_session(number=number, n=1)
-    assert queries_for(reader, "/en/") == five
+    assert queries_for(reader, url) == five
 
 
 def test_it_reads_a_dossier_page_in_constant_queries(reader, make_session):
