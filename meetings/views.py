@@ -31,6 +31,7 @@ from meetings.models import (
     session_order,
 )
 from meetings.tracking import FollowUpAction, Report, StatusUpdate
+from meetings.years import YearPage
 
 HOME_LIST_LENGTH = 10
 # What an agenda item shows of its path: its outcome, the item it carries over, the items that take it up.
@@ -58,12 +59,14 @@ def home(request):
 
 def body_detail(request, slug):
     body = get_object_or_404(Body.objects.select_related("parent"), slug=slug)
-    sessions = body.sessions.visible_to(request.user).select_related("body").newest_first()
+    years = YearPage(request, body.sessions.visible_to(request.user))
+    sessions = years.rows.select_related("body").newest_first()
     return render(request, "meetings/body.html", {
         "body": body,
         "memberships": current_memberships(body),
         "sub_bodies": body.children.all(),
         "sessions": sessions,
+        "years": years,
     })
 
 
@@ -174,12 +177,13 @@ def session_by_id(request, pk, page="session"):
 def dossier_detail(request, slug):
     dossier = get_object_or_404(Dossier.objects.visible_to(request.user), slug=slug)
     # The path runs in date order, an undated session last (see session_order()).
-    steps = dossier.agenda_items.filter(session__in=Session.objects.visible_to(request.user)).select_related(
-        "session__body", "parent", *ITEM_PATH_RELATED,
-    ).prefetch_related(*ITEM_PATH_PREFETCH).order_by(*session_order(newest=False, through="session"), "order")
+    items = dossier.agenda_items.filter(session__in=Session.objects.visible_to(request.user))
+    years = YearPage(request, items, year_field="session__year", newest_first=False)
+    steps = years.rows.select_related("session__body", "parent", *ITEM_PATH_RELATED).prefetch_related(
+        *ITEM_PATH_PREFETCH).order_by(*session_order(newest=False, through="session"), "order")
     steps = list(steps)
     label_paths(steps)
-    return render(request, "meetings/dossier.html", {"dossier": dossier, "steps": steps})
+    return render(request, "meetings/dossier.html", {"dossier": dossier, "steps": steps, "years": years})
 
 
 def attach_status_history(resolutions, user):
@@ -222,15 +226,19 @@ def follow_up_board(request):
 def member_state_detail(request, iso_code):
     state = get_object_or_404(MemberState, iso_code__iexact=iso_code)
     memberships = state.memberships.select_related("body").order_by("body__order", "start_date")
-    attended = Session.objects.visible_to(request.user).filter(participants__member_state=state).distinct()
-    attended = attended.select_related("body").newest_first()
+    # A subquery rather than a join: no DISTINCT over thousands of sessions.
+    attended = Session.objects.visible_to(request.user).filter(
+        pk__in=Participation.objects.filter(member_state=state).values("session_id"))
+    years = YearPage(request, attended)
+    sessions = years.rows.select_related("body").newest_first()
     concerns = follow_up.board(request.user, state=state)
     return render(request, "council/member_state.html", {
         "state": state,
         "follow_up": concerns[:follow_up.MEMBER_STATE_LIST_LENGTH],
         "follow_up_count": concerns.count(),
         "memberships": memberships,
-        "sessions": attended,
+        "sessions": sessions,
+        "years": years,
     })
 
 
