@@ -12,6 +12,8 @@ class CouncilConfig(AppConfig):
         from council import search_text
 
         search_text.connect()
+        from council.cache import connect_signals
+        connect_signals()
 
 
 class CouncilAdminConfig(admin_apps.AdminConfig):

@@ -318,3 +318,21 @@ class Delegate(models.Model):
         if not user.is_active:
             return False
         return user.has_perm("meetings.view_document") or Delegate.objects.filter(user_id=user.pk).exists()
+
+
+class PageGeneration(models.Model):
+    """The number of the public pages' current edition; one row, bumped by every content change.
+
+    Cached pages are filed under it (`council.cache`), so one bump retires them all
+    at once. It lives here, in the database every app server shares, when the
+    cache is each process's own memory; with Redis it lives in Redis instead.
+    """
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("page generation")
+        verbose_name_plural = _("page generations")
+
+    def __str__(self):
+        return str(self.value)

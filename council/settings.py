@@ -190,6 +190,24 @@ DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_MB", "25") * 1024 * 1024
 # Large uploads are spooled to this folder, cleared of leftovers at start-up (meetings/apps.py).
 FILE_UPLOAD_TEMP_DIR = Path(os.environ.get("FILE_UPLOAD_TEMP_DIR", BASE_DIR / "tmp" / "uploads"))
 
+# Cache: each process's own memory by default (nothing to install); Redis, shared by
+# every app server, when REDIS_URL is set (redis://host:6379/0). Anonymous readers get
+# whole public pages from it (council/cache.py), retired by any content change.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(f"REDIS_URL must be redis://<host>:<port>/<db>, not {REDIS_URL!r}.")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+# Where the number that retires cached pages lives: in the cache when every server
+# shares it (Redis), else in the database they all share.
+PAGE_CACHE_GENERATION = "cache" if REDIS_URL else "database"
+try:
+    PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+except ValueError:
+    raise ImproperlyConfigured("PAGE_CACHE_SECONDS must be a whole number of seconds (0 turns the page cache off).")
+
 LOGIN_URL = "meetings:login"
 
 # --- Sign-in: lockout (django-axes) and a second factor (django-otp) ----------

@@ -1,5 +1,6 @@
 """The secretariat's admin for sessions, agendas, resolutions, documents and dossiers."""
 
+import functools
 from urllib.parse import urlencode
 
 from django import forms
@@ -7,6 +8,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -30,6 +32,7 @@ from meetings import follow_up, reports
 from meetings.forms import AgendaFormSet, AgendaItemRowForm, ResolutionWithReservationsForm
 from meetings.models import AgendaItem, Document, Dossier, Participation, Reservation, Resolution, Session
 from meetings.services import NextSessionExists, prepare_next_session
+from meetings.signals import session_published, session_withdrawn
 from meetings.tracking import FollowUpAction, Outcome, Report, StatusUpdate
 
 
@@ -306,16 +309,26 @@ class SessionAdmin(CouncilAdmin):
     @admin.action(description=_("Publish the selected sessions"), permissions=["publish"])
     def publish(self, request, queryset):
         now = timezone.now()
+        sessions = list(queryset)
         count = queryset.update(publication=Session.Publication.PUBLISHED, published_at=now,
                                 outcomes_published_at=now, updated_at=now)
+        # update() sends no post_save: tell the listeners (the page cache), once committed.
+        for session in sessions:
+            for step in ("agenda", "outcomes"):
+                transaction.on_commit(functools.partial(
+                    session_published.send, sender=Session, session=session, step=step, user=request.user))
         self.message_user(request, ngettext(
             "%(count)d session published.", "%(count)d sessions published.", count) % {"count": count},
             messages.SUCCESS)
 
     @admin.action(description=_("Withdraw the selected sessions from publication"), permissions=["publish"])
     def withdraw(self, request, queryset):
-        count = queryset.filter(publication=Session.Publication.PUBLISHED).update(
-            publication=Session.Publication.WITHDRAWN, updated_at=timezone.now())
+        published = queryset.filter(publication=Session.Publication.PUBLISHED)
+        sessions = list(published)
+        count = published.update(publication=Session.Publication.WITHDRAWN, updated_at=timezone.now())
+        for session in sessions:
+            transaction.on_commit(functools.partial(
+                session_withdrawn.send, sender=Session, session=session, user=request.user, reason=""))
         self.message_user(request, ngettext(
             "%(count)d session withdrawn.", "%(count)d sessions withdrawn.", count) % {"count": count},
             messages.SUCCESS)

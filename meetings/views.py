@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from council.cache import cached_page
 from council.models import Body, Delegate, MemberState
 from council.signin import SignInForm, landing_url
 from meetings import follow_up
@@ -46,6 +47,7 @@ def label_paths(items):
                  *(later for item in items for later in item.carried_over_to.all())])
 
 
+@cached_page
 def home(request):
     today = timezone.localdate()
     sessions = Session.objects.visible_to(request.user).select_related("body")
@@ -57,6 +59,7 @@ def home(request):
     })
 
 
+@cached_page
 def body_detail(request, slug):
     body = get_object_or_404(Body.objects.select_related("parent"), slug=slug)
     years = YearPage(request, body.sessions.visible_to(request.user))
@@ -117,6 +120,7 @@ def session_at(request, slug, number):
     return session
 
 
+@cached_page
 def session_detail(request, slug, number):
     session = session_at(request, slug, number)
     participants = list(session.participants.all())
@@ -174,6 +178,7 @@ def session_by_id(request, pk, page="session"):
     return redirect(f"meetings:{page}", *session.address_args(), permanent=True)
 
 
+@cached_page
 def dossier_detail(request, slug):
     dossier = get_object_or_404(Dossier.objects.visible_to(request.user), slug=slug)
     # The path runs in date order, an undated session last (see session_order()).
@@ -223,6 +228,7 @@ def follow_up_board(request):
     })
 
 
+@cached_page
 def member_state_detail(request, iso_code):
     state = get_object_or_404(MemberState, iso_code__iexact=iso_code)
     memberships = state.memberships.select_related("body").order_by("body__order", "start_date")

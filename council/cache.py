@@ -1,0 +1,141 @@
+"""Whole public pages cached for anonymous readers, retired by any content change.
+
+Why one site-wide generation rather than a list of the pages each record shows: a
+session appears on its own page, its body's, every attending member state's, its
+dossiers', the home page and the search results, each in two languages and under
+any `?year=` or query string; an agenda item's title shows on the sessions that
+review it. Tracking that set exactly would be a second copy of every template's
+logic, and one miss would show a withdrawn session. Content changes are rare (a
+few a day, from the secretariat) and reads are many, so retiring every page on
+every change costs one re-render per page after each change, and can never be
+wrong. The generation is part of each page's key; the old pages expire unread.
+
+Signed-in readers (delegates and staff) never read from or write to this cache:
+their pages differ (restricted documents, drafts) and must be fresh.
+
+Where the generation lives: with Redis (`REDIS_URL`), in Redis, shared by every
+app server; with the default local-memory cache, each process has its own pages,
+so the generation is read from the database every app server shares (one
+primary-key read per cached request).
+"""
+
+import functools
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+
+GENERATION_KEY = "pages:generation"
+
+
+def generation_in_cache():
+    return settings.PAGE_CACHE_GENERATION == "cache"
+
+
+def current_generation():
+    if generation_in_cache():
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            # Never counted from 0 again after an eviction or a flush: a fresh start is
+            # larger than any number reached by counting, so no old page comes back.
+            cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+            value = cache.get(GENERATION_KEY)
+        return value
+    from council.models import PageGeneration
+    return PageGeneration.objects.filter(pk=1).values_list("value", flat=True).first() or 0
+
+
+def bump_generation():
+    """Retire every cached page: now, and again once the current transaction commits.
+
+    The bump at commit is the one that counts: until then other readers still see
+    the old rows and may cache them under the new number. The bump at once retires
+    pages rendered inside this same transaction (a test, a view that saves then reads).
+    """
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump():
+    if generation_in_cache():
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # not there: start afresh, above anything counted before
+            cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        return
+    from council.models import PageGeneration
+    if not PageGeneration.objects.filter(pk=1).update(value=F("value") + 1):
+        PageGeneration.objects.get_or_create(pk=1, defaults={"value": time.time_ns()})
+
+
+def page_key(request, generation):
+    address = f"{request.get_host()}{request.get_full_path()}"
+    return f"pages:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def cacheable(request):
+    if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_SECONDS:
+        return False
+    # Without a session cookie nobody is signed in, and no session is read at all.
+    if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
+        return False
+    return True
+
+
+def cached_page(view):
+    """Serve anonymous readers the page from the cache; render and store it on a miss."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not cacheable(request):
+            return view(request, *args, **kwargs)
+        key = page_key(request, current_generation())
+        stored = cache.get(key)
+        if stored is not None:
+            content, content_type = stored
+            response = HttpResponse(content, content_type=content_type)
+            response["X-Page-Cache"] = "hit"
+        else:
+            response = view(request, *args, **kwargs)
+            # Only a plain page: never an error, a redirect, or one that sets a cookie.
+            if response.status_code == 200 and not response.streaming and not response.cookies:
+                cache.set(key, (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+    return wrapper
+
+
+def content_changed(sender, **kwargs):
+    """Any save or delete of a council or meetings record, or of a relation between them."""
+    if kwargs.get("action", "post").startswith("pre"):
+        return  # m2m_changed comes before and after; the change is made after
+    if sender._meta.app_label in CONTENT_APPS and sender._meta.model_name != "pagegeneration":
+        bump_generation()
+
+
+def publication_changed(sender, **kwargs):
+    bump_generation()
+
+
+CONTENT_APPS = {"council", "meetings"}
+
+
+def connect_signals():
+    """Hook every content model generically: a model added later is covered without a line here."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from meetings.signals import session_published, session_withdrawn
+
+    post_save.connect(content_changed, dispatch_uid="pages-post-save")
+    post_delete.connect(content_changed, dispatch_uid="pages-post-delete")
+    m2m_changed.connect(content_changed, dispatch_uid="pages-m2m")
+    # Publication may be written with QuerySet.update(), which sends no post_save.
+    session_published.connect(publication_changed, dispatch_uid="pages-published")
+    session_withdrawn.connect(publication_changed, dispatch_uid="pages-withdrawn")

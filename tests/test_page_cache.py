@@ -1,0 +1,148 @@
+"""Anonymous readers get whole pages from the cache; any content change retires them, so no
+reader ever sees a withdrawn session or an outdated agenda; signed-in readers always get fresh
+pages. Every test runs with local memory (the default) and with Redis (as REDIS_URL sets it)."""
+
+import os
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.utils import translation
+
+from council.cache import current_generation
+from council.models import PageGeneration
+from meetings.models import AgendaItem, Session
+from meetings.signals import session_published
+
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/11")
+
+
+def redis_reachable():
+    import redis
+
+    try:
+        return redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def backend(request, settings):
+    if request.param == "redis":
+        if not redis_reachable():
+            if os.environ.get("CI"):
+                pytest.fail(f"Redis at {REDIS_TEST_URL} is required in CI and unreachable.")
+            pytest.skip(f"no Redis at {REDIS_TEST_URL}")
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                       "LOCATION": REDIS_TEST_URL}}
+        settings.PAGE_CACHE_GENERATION = "cache"
+    cache.clear()
+    yield request.param
+    cache.clear()
+
+
+@pytest.fixture
+def published(backend, transactional_db, make_session):
+    """A published session with three agenda items; changes in these tests really commit."""
+    return make_session(number=7, n=3)
+
+
+@pytest.fixture
+def staff(secretary):
+    client = Client()
+    client.force_login(secretary)
+    return client
+
+
+def english_url(session):
+    with translation.override("en"):
+        return session.get_absolute_url()
+
+
+def read(client, url):
+    response = client.get(url)
+    return response.status_code, response.content.decode(), response.get("X-Page-Cache")
+
+
+PAGES = ["/en/", "/ar/", "/en/bodies/test-committee/", "/en/member-states/eg/"]
+
+
+def test_it_serves_the_second_anonymous_reader_from_the_cache(published):
+    url = english_url(published)
+    first = read(Client(), url)
+    second = read(Client(), url)
+    assert first[0] == 200 and first[2] == "miss"
+    assert second[2] == "hit" and second[1] == first[1]
+
+
+def test_it_never_shows_a_withdrawn_session(published, staff):
+    url = english_url(published)
+    for page in [url, *PAGES]:
+        read(Client(), page)
+        assert read(Client(), page)[2] == "hit"
+    response = staff.post("/en/admin/meetings/session/", {"action": "withdraw", "_selected_action": [published.pk]})
+    assert response.status_code == 302
+    assert read(Client(), url)[0] == 404
+    for page in PAGES:
+        status, html, _ = read(Client(), page)
+        assert status == 200 and url not in html, page
+
+
+def test_it_shows_an_edited_agenda_at_once(published):
+    url = english_url(published)
+    assert "Item 1<" in read(Client(), url)[1]
+    item = published.agenda_items.get(order=1)
+    item.title_en = "Roaming charges"
+    item.save()
+    status, html, state = read(Client(), url)
+    assert state == "miss" and "Roaming charges" in html and "Item 1<" not in html
+
+
+def test_it_forgets_a_deleted_agenda_item(published):
+    url = english_url(published)
+    assert "Item 3<" in read(Client(), url)[1]
+    AgendaItem.objects.filter(session=published, order=3).delete()
+    assert "Item 3<" not in read(Client(), url)[1]
+
+
+def test_it_listens_to_the_publication_signal_when_no_row_is_saved(published, make_session):
+    draft = make_session(number=8, publication="draft")
+    assert "8th meeting" not in read(Client(), "/en/bodies/test-committee/")[1]
+    Session.objects.filter(pk=draft.pk).update(publication="published")  # sends no post_save
+    session_published.send(sender=Session, session=draft, step="agenda", user=None)
+    assert "8th meeting" in read(Client(), "/en/bodies/test-committee/")[1]
+
+
+def test_it_gives_signed_in_readers_fresh_pages_and_keeps_theirs_out_of_the_cache(published, staff, make_session):
+    draft = make_session(number=9, publication="draft")
+    status, html, state = read(staff, english_url(draft))
+    assert status == 200 and state is None
+    assert read(Client(), english_url(draft))[0] == 404
+    read(Client(), "/en/bodies/test-committee/")
+    status, html, state = read(staff, "/en/bodies/test-committee/")
+    assert state is None and "9th meeting" in html
+    assert "9th meeting" not in read(Client(), "/en/bodies/test-committee/")[1]
+
+
+def test_it_never_caches_a_not_found_page(published):
+    for _ in range(2):
+        status, html, state = read(Client(), "/en/bodies/no-such-body/")
+        assert status == 404 and state != "hit"
+
+
+def test_it_keeps_each_language_and_address_apart(published):
+    read(Client(), "/en/")
+    status, html, state = read(Client(), "/ar/")
+    assert state == "miss" and 'lang="ar"' in html
+
+
+def test_it_retires_pages_when_another_server_changes_content(published, backend):
+    """Another app server's change reaches this one through the shared generation alone."""
+    url = english_url(published)
+    read(Client(), url)
+    assert read(Client(), url)[2] == "hit"
+    if backend == "redis":
+        cache.incr("pages:generation")
+    else:
+        PageGeneration.objects.filter(pk=1).update(value=current_generation() + 1)
+    assert read(Client(), url)[2] == "miss"
