@@ -12,4 +12,5 @@ COPY . .
 RUN DEBUG=1 python manage.py compile_catalogues \
  && DEBUG=1 STATIC_ROOT=/app/staticfiles python manage.py collectstatic --noinput --verbosity 0
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn council.wsgi:application --bind 0.0.0.0:8000 --workers 3"]
+# gunicorn reads gunicorn.conf.py from /app: workers from the CPU count, timeouts, request log.
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn council.wsgi:application"]
