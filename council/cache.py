@@ -139,3 +139,22 @@ def connect_signals():
     # Publication may be written with QuerySet.update(), which sends no post_save.
     session_published.connect(publication_changed, dispatch_uid="pages-published")
     session_withdrawn.connect(publication_changed, dispatch_uid="pages-withdrawn")
+
+
+class StaffWriteMiddleware:
+    """Retire cached pages after any write a signed-in staff member makes.
+
+    Signals cover every save and delete; this also covers a change written with
+    QuerySet.update() (an admin action, a bulk edit), which sends none. Staff
+    writes are few, so an extra bump costs nothing worth counting.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method not in ("GET", "HEAD", "OPTIONS") and getattr(request, "user", None) is not None \
+                and request.user.is_authenticated and request.user.is_staff:
+            bump_generation()
+        return response

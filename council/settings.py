@@ -132,6 +132,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+
+    "council.cache.StaffWriteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked sign-in into the lockout page.
@@ -189,6 +191,29 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 DOCUMENT_MAX_BYTES = env_int("DOCUMENT_MAX_MB", "25") * 1024 * 1024
 # Large uploads are spooled to this folder, cleared of leftovers at start-up (meetings/apps.py).
 FILE_UPLOAD_TEMP_DIR = Path(os.environ.get("FILE_UPLOAD_TEMP_DIR", BASE_DIR / "tmp" / "uploads"))
+
+# Documents: in MEDIA_ROOT by default; in an S3-compatible bucket (AWS, MinIO, Ceph…)
+# when S3_BUCKET is set, so that any number of app servers share them. The bucket stays
+# private: documents are only ever served through the view that checks who may read them.
+S3_BUCKET = os.environ.get("S3_BUCKET", "").strip()
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,  # empty: AWS itself
+            "region_name": os.environ.get("S3_REGION") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,  # empty: the machine's role
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,  # a second upload of the same name never replaces the first
+        },
+    }
 
 # Cache: each process's own memory by default (nothing to install); Redis, shared by
 # every app server, when REDIS_URL is set (redis://host:6379/0). Anonymous readers get

@@ -146,3 +146,17 @@ def test_it_retires_pages_when_another_server_changes_content(published, backend
     else:
         PageGeneration.objects.filter(pk=1).update(value=current_generation() + 1)
     assert read(Client(), url)[2] == "miss"
+
+
+def test_it_retires_pages_after_a_staff_write_that_sends_no_signal(published, staff, monkeypatch):
+    """An admin action written with QuerySet.update() and no signal still reaches readers."""
+    from meetings.admin import SessionAdmin
+
+    def quiet_withdraw(self, request, queryset):
+        queryset.update(publication=Session.Publication.WITHDRAWN)
+
+    monkeypatch.setattr(SessionAdmin, "withdraw", quiet_withdraw)
+    url = english_url(published)
+    read(Client(), url)
+    staff.post("/en/admin/meetings/session/", {"action": "withdraw", "_selected_action": [published.pk]})
+    assert read(Client(), url)[0] == 404

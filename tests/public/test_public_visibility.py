@@ -9,6 +9,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from meetings.models import AgendaItem, Document, Session
+from meetings.signals import session_withdrawn
 from tests.helpers import address
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,9 @@ def postal_39(demo):
 
 
 def hide(session, publication):
+    """Take a session off the site as the publication workflow does: the field, then the signal."""
     Session.objects.filter(pk=session.pk).update(publication=publication)
+    session_withdrawn.send(sender=Session, session=session, user=None)
 
 
 # --- Session page -------------------------------------------------------------
