@@ -62,6 +62,8 @@ def bump_generation():
 
 
 def _bump():
+    if not settings.PAGE_CACHE_SECONDS:
+        return  # no page is cached, none to retire
     if generation_in_cache():
         try:
             cache.incr(GENERATION_KEY)

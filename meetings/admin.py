@@ -334,13 +334,29 @@ class SessionAdmin(CouncilAdmin):
             messages.SUCCESS)
 
 
+class SessionYearFilter(admin.SimpleListFilter):
+    """The years of the sessions, read from the sessions table, not from every agenda item or resolution."""
+
+    title = _("year")
+    parameter_name = "session__year"  # the address the field filter it replaces used
+
+    def lookups(self, request, model_admin):
+        years = Session.objects.exclude(year=None).order_by("-year").values_list("year", flat=True).distinct()
+        return [(str(year), str(year)) for year in years]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(session__year=self.value()) if self.value() else queryset
+
+
 @admin.register(AgendaItem)
 class AgendaItemAdmin(ReturnToSessionMixin, SessionScopedChoicesMixin, CouncilAdmin):
     list_display = ("title", "session", "order", "number", "kind")
-    list_filter = ("session__body", "session__kind", "session__year", "session__mode", "session__status",
+    list_filter = ("session__body", "session__kind", SessionYearFilter, "session__mode", "session__status",
                    "session__publication", "kind")
     list_select_related = ("session__body",)
-    date_hierarchy = "session__start_date"
+    # The latest sessions first, by the (session, order) index: the model's ordering by
+    # session would sort all 300,000 rows by the session's date.
+    ordering = ("-session_id", "order")
     autocomplete_fields = ("session", "parent", "reviewed_session", "dossier", "carried_over_from")
     scoped_fields = ("parent",)
 
@@ -364,9 +380,10 @@ class FollowUpActionInline(BilingualTabularInline):
 class ResolutionAdmin(ReturnToSessionMixin, SessionScopedChoicesMixin, CouncilAdmin):
     list_display = ("printed_number", "title", "session", "kind", "status", "adopted_on")
     list_display_links = ("printed_number", "title")
-    list_filter = ("session__body", "kind", "status", "session__year", "session__mode", "session__publication")
+    list_filter = ("session__body", "kind", "status", SessionYearFilter, "session__mode", "session__publication")
     list_select_related = ("session__body",)
     date_hierarchy = "adopted_on"
+    ordering = ("-session_id", "kind", "number", "id")
     autocomplete_fields = ("session", "agenda_item")
     scoped_fields = ("agenda_item",)
     inlines = [ReservationInline, FollowUpActionInline]

@@ -357,8 +357,10 @@ class DossierQuerySet(SearchableQuerySet):
         """
         if may_view_unpublished(user):
             return self
-        return self.filter(pk__in=AgendaItem.objects.filter(
-            session__in=Session.objects.visible_to(user)).values("dossier_id"))
+        # EXISTS per dossier, through the index on agenda items' dossier: an IN over every
+        # visible agenda item read all 300,000 of them on the archive.
+        return self.filter(models.Exists(AgendaItem.objects.filter(
+            dossier=models.OuterRef("pk"), session__in=Session.objects.visible_to(user))))
 
 
 class Dossier(SearchableModel):
