@@ -328,7 +328,7 @@ class PageGeneration(models.Model):
     cache is each process's own memory; with Redis it lives in Redis instead.
     """
 
-    value = models.BigIntegerField(default=0)
+    value = models.BigIntegerField(_("value"), default=0)
 
     class Meta:
         verbose_name = _("page generation")

@@ -230,8 +230,9 @@ else:
 PAGE_CACHE_GENERATION = "cache" if REDIS_URL else "database"
 try:
     PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
-except ValueError:
-    raise ImproperlyConfigured("PAGE_CACHE_SECONDS must be a whole number of seconds (0 turns the page cache off).")
+except ValueError as exc:
+    raise ImproperlyConfigured(
+        "PAGE_CACHE_SECONDS must be a whole number of seconds (0 turns the page cache off).") from exc
 
 LOGIN_URL = "meetings:login"
 

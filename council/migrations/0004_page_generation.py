@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
             name='PageGeneration',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.BigIntegerField(default=0)),
+                ('value', models.BigIntegerField(default=0, verbose_name='value')),
             ],
             options={
                 'verbose_name': 'page generation',

@@ -25,7 +25,7 @@ def postal_39(demo):
 def hide(session, publication):
     """Take a session off the site as the publication workflow does: the field, then the signal."""
     Session.objects.filter(pk=session.pk).update(publication=publication)
-    session_withdrawn.send(sender=Session, session=session, user=None)
+    session_withdrawn.send(sender=Session, session=session, user=None, reason="")
 
 
 # --- Session page -------------------------------------------------------------

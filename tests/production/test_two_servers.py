@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from tests.test_page_cache import REDIS_TEST_URL, redis_reachable
+from tests.public.test_page_cache import REDIS_TEST_URL, redis_reachable
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="app servers share PostgreSQL")
 
@@ -36,9 +36,9 @@ class Server:
             try:
                 urllib.request.urlopen(self.base + "/healthz", timeout=5)
                 return
-            except OSError:  # refused while starting, or slow on a busy machine
+            except OSError as exc:  # refused while starting, or slow on a busy machine
                 if self.process.poll() is not None:
-                    raise RuntimeError(self.process.stderr.read().decode())
+                    raise RuntimeError(self.process.stderr.read().decode()) from exc
                 time.sleep(0.2)
         self.stop()
         raise RuntimeError(f"gunicorn on port {port} did not answer within a minute")

@@ -12,7 +12,7 @@ from django.db import connection, connections
 
 from meetings.models import Document
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="bin/backup handles PostgreSQL only")
 
