@@ -35,3 +35,9 @@ def test_it_answers_503_naming_the_database_when_the_database_is_down(client, mo
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "error: OperationalError" and response.json()["cache"] == "ok"
+
+
+def test_it_answers_over_plain_http_where_everything_else_is_redirected(client, settings):
+    settings.SECURE_SSL_REDIRECT = True  # as in production behind HTTPS
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/en/").status_code == 301

@@ -61,6 +61,7 @@ def servers(transactional_db):
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "DEBUG": "false", "SECRET_KEY": "two-servers-" + "k" * 40,
         "ALLOWED_HOSTS": "127.0.0.1", "SECURE_COOKIES": "false", "REDIS_URL": REDIS_TEST_URL,
+        "STAFF_SECOND_FACTOR": "false",  # the second factor has its own tests; here, the shared sign-in
         "DATABASE_URL": f"postgres://{config['USER']}@{config['HOST'] or '127.0.0.1'}:{config['PORT'] or 5432}/"
                         f"{config['NAME']}",
     }
