@@ -32,5 +32,5 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("meetings", "0010_plausible_dates")]
+    dependencies = [("meetings", "0013_document_file_checked")]
     operations = [migrations.RunPython(create, drop)]
