@@ -32,5 +32,5 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("meetings", "0015_agenda_standing_and_carried_over")]
+    dependencies = [("meetings", "0017_notifications")]
     operations = [migrations.RunPython(create, drop)]
