@@ -32,5 +32,5 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("meetings", "0017_notifications")]
+    dependencies = [("meetings", "0018_session_undated_first")]
     operations = [migrations.RunPython(create, drop)]
