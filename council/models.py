@@ -62,6 +62,28 @@ class SearchableQuerySet(models.QuerySet):
 SEARCH_FIELDS = {"search_ar", "search_en"}
 
 
+class VersionedModel(models.Model):
+    """A model whose rows count their saves, so that a form loaded before someone else's save can tell.
+
+    The admin carries the version a form was loaded with and refuses to save over
+    a newer one (see `council.stale`). Bulk writes (update(), bulk_create()) do not
+    count: they are the system's, not a person's edits over a form.
+    """
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            self.version = (self.version or 0) + 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version"}
+        super().save(*args, **kwargs)
+
+
 class SearchableModel(CleanTextModel):
     """A model with normalized copies of its Arabic and English text for lookups.
 
