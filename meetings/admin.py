@@ -13,7 +13,6 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline
 
 from council.admin import (
@@ -27,6 +26,7 @@ from council.admin import (
 )
 from council.models import MemberState
 from meetings import follow_up, reports
+from meetings.admin_publication import PublicationAdminMixin
 from meetings.forms import AgendaFormSet, AgendaItemRowForm, ResolutionWithReservationsForm
 from meetings.models import AgendaItem, Document, Dossier, Participation, Reservation, Resolution, Session
 from meetings.services import NextSessionExists, prepare_next_session
@@ -248,7 +248,7 @@ class ReturnToSessionMixin:
 
 
 @admin.register(Session)
-class SessionAdmin(CouncilAdmin):
+class SessionAdmin(PublicationAdminMixin, CouncilAdmin):
     list_display = ("__str__", "start_date", "mode", "status", "publication")  # the name says the body
     list_filter = ("body", "kind", "year", "mode", "status", "publication")
     list_select_related = ("body",)
@@ -256,9 +256,9 @@ class SessionAdmin(CouncilAdmin):
     autocomplete_fields = ("body", "host_state")
     inlines = [AgendaItemInline, ParticipationInline, OutcomeInline, ResolutionInline, StatusUpdateInline,
                DocumentInline]
-    actions = ["publish", "withdraw"]
     fieldsets = [
-        (None, {"fields": ("body", "kind", "number", "status", "publication")}),
+        (None, {"fields": ("body", "kind", "number", "status", "publication", "published_at",
+                           "outcomes_published_at")}),
         (_("Date and place"), {"fields": ("start_date", "end_date", "year", "date_note", "mode", "city",
                                           "host_state")}),
         (_("Agenda"), {"fields": ("agenda_note",)}),
@@ -299,26 +299,6 @@ class SessionAdmin(CouncilAdmin):
         self.message_user(request, _("A draft was created: %(session)s, with the standing and carried-over items. "
                                      "Check the agenda, then save.") % {"session": session}, messages.SUCCESS)
         return redirect("admin:meetings_session_change", session.pk)
-
-    def has_publish_permission(self, request):
-        return request.user.has_perm("meetings.publish_session")
-
-    @admin.action(description=_("Publish the selected sessions"), permissions=["publish"])
-    def publish(self, request, queryset):
-        now = timezone.now()
-        count = queryset.update(publication=Session.Publication.PUBLISHED, published_at=now,
-                                outcomes_published_at=now, updated_at=now)
-        self.message_user(request, ngettext(
-            "%(count)d session published.", "%(count)d sessions published.", count) % {"count": count},
-            messages.SUCCESS)
-
-    @admin.action(description=_("Withdraw the selected sessions from publication"), permissions=["publish"])
-    def withdraw(self, request, queryset):
-        count = queryset.filter(publication=Session.Publication.PUBLISHED).update(
-            publication=Session.Publication.WITHDRAWN, updated_at=timezone.now())
-        self.message_user(request, ngettext(
-            "%(count)d session withdrawn.", "%(count)d sessions withdrawn.", count) % {"count": count},
-            messages.SUCCESS)
 
 
 @admin.register(AgendaItem)

@@ -2,6 +2,7 @@
 
 import hashlib
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -291,6 +292,38 @@ def label_items(items):
         labels.update((item.pk, item.label) for item in agenda)
     for item in missing:
         item.label = labels[item.pk]
+
+
+class PublicationRecord(models.Model):
+    """One publication or withdrawal of a step of a session: who, when, which step, and why (withdrawals).
+
+    Written by `meetings.services` only; never changed afterwards.
+    """
+
+    class Step(models.TextChoices):
+        AGENDA = "agenda", _("agenda")
+        OUTCOMES = "outcomes", _("outcomes")
+
+    class Action(models.TextChoices):
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    session = models.ForeignKey(Session, models.CASCADE, related_name="publication_records",
+                                verbose_name=_("session"))
+    step = models.CharField(_("step"), max_length=20, choices=Step.choices)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+",
+                             verbose_name=_("by"))
+    at = models.DateTimeField(_("when"))
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("publication record")
+        verbose_name_plural = _("publication records")
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.get_step_display()} ({self.at:%Y-%m-%d %H:%M})"
 
 
 class DossierQuerySet(SearchableQuerySet):

@@ -65,13 +65,13 @@ def delete(client, demo):
 def publish(client, demo):
     draft = Session.objects.create(body=demo.body, number=49)
     AgendaItem.objects.create(session=draft, order=1, title_ar="إقرار جدول الأعمال", title_en="Adoption of the agenda")
-    client.post(admin_url("meetings_session_changelist"), {"action": "publish", "_selected_action": [draft.pk]})
+    client.post(admin_url("meetings_session_publish", draft.pk, "agenda"), {"accept_missing_english": "1"})
     draft.refresh_from_db()
     return draft.publication == Session.Publication.PUBLISHED
 
 
 def withdraw(client, demo):
-    client.post(admin_url("meetings_session_changelist"), {"action": "withdraw", "_selected_action": [demo.pk]})
+    client.post(admin_url("meetings_session_withdraw", demo.pk, "agenda"), {"reason": "Published too early."})
     demo.refresh_from_db()
     return demo.publication == Session.Publication.WITHDRAWN
 
