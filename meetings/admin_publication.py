@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from meetings import services
 from meetings.models import PublicationRecord, Session
 
-STEP_NAMES = {services.AGENDA: PublicationRecord.Step.AGENDA.label, services.OUTCOMES: PublicationRecord.Step.OUTCOMES.label}
+STEP_NAMES = dict(PublicationRecord.Step.choices)
 
 
 class PublicationAdminMixin:

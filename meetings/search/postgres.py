@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import Session
+from meetings.models import Document, Resolution, Session
 from meetings.search import records
 from meetings.search.query import SearchError
 from meetings.search.stems import arabic_forms, arabic_lexeme, is_arabic, is_literal
@@ -87,17 +87,30 @@ PROBE_MARGIN = 2
 PROBE_ROW_COST = 3
 
 
+def _pg_outcomes(kind):
+    """records.outcomes_condition() in SQL (with params), over the record `t` and its session `s`."""
+    if kind.model is Resolution:
+        return " AND s.outcomes_published_at IS NOT NULL", []
+    if kind.model is Document:
+        return (" AND ((t.resolution_id IS NULL AND NOT t.type = ANY(%s)) OR s.outcomes_published_at IS NOT NULL)",
+                [[str(value) for value in Document.OUTCOME_TYPES]])
+    return "", []
+
+
 def _pg_sources(kind, session_ids):
     """FROM and WHERE (with params) of a kind's public records on PostgreSQL; the record is `t`."""
     table = connection.ops.quote_name(kind.model._meta.db_table)
+    sessions = connection.ops.quote_name(Session._meta.db_table)
+    outcomes, outcome_params = _pg_outcomes(kind)
     if session_ids is not None:  # the sessions that pass the filters, all published
-        column = "id" if kind.model is Session else "session_id"
-        return f"{table} t", f"t.{column} = ANY(%s::bigint[])", [session_ids]
+        if kind.model is Session:
+            return f"{table} t", "t.id = ANY(%s::bigint[])", [session_ids]
+        return (f"{table} t JOIN {sessions} s ON s.id = t.session_id", f"t.session_id = ANY(%s::bigint[]){outcomes}",
+                [session_ids, *outcome_params])
     if kind.model is Session:
         return f"{table} t", "t.publication = %s", [Session.Publication.PUBLISHED.value]
-    sessions = connection.ops.quote_name(Session._meta.db_table)
-    return (f"{table} t JOIN {sessions} s ON s.id = t.session_id", "s.publication = %s",
-            [Session.Publication.PUBLISHED.value])
+    return (f"{table} t JOIN {sessions} s ON s.id = t.session_id", f"s.publication = %s{outcomes}",
+            [Session.Publication.PUBLISHED.value, *outcome_params])
 
 
 def _pg_estimate(cursor, sources, where, params, tsquery):

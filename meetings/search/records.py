@@ -55,15 +55,30 @@ def public_sessions(filters):
     return sessions
 
 
+def outcomes_condition(kind):
+    """Resolutions and outcome documents are found only once their session's outcomes are published.
+
+    The same rule as `Resolution.objects.visible_to` and `Document.objects.visible_to` for
+    someone who may not see unpublished outcomes; `postgres.OUTCOMES_SQL` spells it in SQL.
+    """
+    published = Q(session__outcomes_published_at__isnull=False)
+    if kind.model is Resolution:
+        return published
+    if kind.model is Document:
+        return (Q(resolution__isnull=True) & ~Q(type__in=Document.OUTCOME_TYPES)) | published
+    return Q()
+
+
 def public_records(kind, session_ids=None):
-    """The records of a kind that anyone may find: on published sessions only.
+    """The records of a kind that anyone may find: on published sessions only, outcomes once published.
 
     With filters, `session_ids` lists the published sessions that pass them (see search()).
     """
     session_id = "pk" if not kind.session_path else f"{kind.session_path}_id"
     if session_ids is not None:
-        return kind.model.objects.filter(**{f"{session_id}__in": session_ids})
-    return kind.model.objects.filter(**{kind.session_lookup("publication"): Session.Publication.PUBLISHED})
+        return kind.model.objects.filter(outcomes_condition(kind), **{f"{session_id}__in": session_ids})
+    return kind.model.objects.filter(outcomes_condition(kind),
+                                     **{kind.session_lookup("publication"): Session.Publication.PUBLISHED})
 
 
 # Ranking reads every candidate's vector: a word found in half the archive would

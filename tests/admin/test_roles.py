@@ -4,9 +4,9 @@ Every role × every action, the refused cases as well as the allowed ones.
 """
 
 import pytest
-from django.utils.html import escape
 from django.contrib.auth.models import Group
 from django.utils import translation
+from django.utils.html import escape
 
 from council.models import MemberState
 from meetings.models import AgendaItem, Session

@@ -1,4 +1,4 @@
-"""Two real browser sessions on the same session, in the Arabic admin: the older form is refused, nothing lost."""
+"""The official record in real browsers, Arabic admin: two sessions on one form (the older is refused), the publish check page."""
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -52,3 +52,27 @@ def test_the_older_form_is_refused_with_who_and_what_and_keeps_the_input(logged_
     assert mine.locator(".messagelist .success").count() == 1
     demo.refresh_from_db()
     assert (demo.city_ar, demo.date_note_ar) == ("الرياض", "يُحدَّد الموعد لاحقًا")
+
+
+def test_the_publish_check_page_lists_what_is_missing_in_arabic_and_publishes_once_accepted(
+        logged_in_page, demo, artifacts_dir):
+    from meetings.models import AgendaItem, Session
+
+    draft = Session.objects.create(body=demo.body, number=49)
+    AgendaItem.objects.create(session=draft, order=1, title_ar="إقرار جدول الأعمال", title_en="Adoption of the agenda")
+    AgendaItem.objects.create(session=draft, order=2, title_ar="الأمن السيبراني")
+    page = logged_in_page
+    page.goto(f"/ar/admin/meetings/session/{draft.pk}/change/")
+    page.get_by_role("link", name="نشر جدول الأعمال").click()
+    listed = page.locator(".publication-listed")
+    assert "الأمن السيبراني" in listed.inner_text() and "لا عنوان إنجليزيًا" in listed.inner_text()
+    page.screenshot(path=artifacts_dir / "publish-check-ar.png", full_page=True)
+    draft.refresh_from_db()
+    assert draft.publication == Session.Publication.DRAFT  # the check page changes nothing
+
+    page.check("input[name=accept_missing_english]")
+    page.locator("input.default[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator(".messagelist .success").count() == 1
+    draft.refresh_from_db()
+    assert draft.publication == Session.Publication.PUBLISHED
