@@ -235,8 +235,8 @@ class DelegateAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
     list_display = ("user", "member_state")
     list_filter = ("member_state",)
     list_select_related = ("user", "member_state")
-    autocomplete_fields = ("member_state",)
-    raw_id_fields = ("user",)
+    # Chosen by name among accounts that are not staff, never typed as a bare id.
+    autocomplete_fields = ("member_state", "user")
     search_fields = ("user__username", "user__first_name", "user__last_name", "user__email")
 
 

@@ -317,8 +317,9 @@ class Person(SearchableModel):
 class Delegate(models.Model):
     """A member state's delegate: a login that may read documents restricted to member states."""
 
+    # Delegates never reach the admin: a staff account cannot be offered, nor chosen.
     user = models.OneToOneField(settings.AUTH_USER_MODEL, models.CASCADE, related_name="delegate",
-                                verbose_name=_("user"))
+                                verbose_name=_("user"), limit_choices_to={"is_staff": False, "is_superuser": False})
     member_state = models.ForeignKey(MemberState, models.PROTECT, related_name="delegates",
                                      verbose_name=_("member state"))
 

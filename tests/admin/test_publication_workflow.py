@@ -195,3 +195,27 @@ def test_the_session_form_cannot_publish_by_itself(secretary_client, draft):
     secretary_client.post(url, data)
     draft.refresh_from_db()
     assert draft.publication == Session.Publication.DRAFT
+
+
+@pytest.mark.parametrize("step", ["agenda", "outcomes"])
+def test_the_check_page_costs_the_same_queries_however_long_the_session(secretary_client, draft, secretary, step):
+    from council.models import MemberState
+    from meetings.models import Participation, Reservation
+    from tests.helpers import queries_for
+
+    services.publish(draft, "agenda", secretary)
+    first = Resolution.objects.create(session=draft, number=1, title_ar="قرار 1")
+    Reservation.objects.create(resolution=first, member_state=MemberState.objects.first(), text_ar="تحفظ")
+    url = admin_url("ar", "meetings_session_publish", draft.pk, step)
+    queries_for(secretary_client, url)  # the first visit also fills per-process caches
+    before = queries_for(secretary_client, url)
+    states = list(MemberState.objects.all()[:10])
+    for n in range(3, 43):
+        item = AgendaItem.objects.create(session=draft, order=n, title_ar=f"بند {n}")
+        resolution = Resolution.objects.create(session=draft, number=n, title_ar=f"قرار {n}", agenda_item=item)
+        Reservation.objects.create(resolution=resolution, member_state=states[n % 10], text_en="Reserved")
+        Document.objects.create(session=draft, agenda_item=item, title_ar=f"وثيقة {n}",
+                                type="report" if n % 2 else "working_paper", file=ContentFile(b"%PDF", name="d.pdf"))
+    for state in states:
+        Participation.objects.create(session=draft, member_state=state, position_en="Minister")
+    assert queries_for(secretary_client, url) == before
