@@ -41,8 +41,6 @@ class PublicationAdminMixin:
         return super().change_view(request, object_id, form_url, extra_context)
 
     def publication_context(self, request, session, step, **context):
-        if step not in STEP_NAMES:
-            raise Http404
         return {
             **self.admin_site.each_context(request),
             "opts": self.model._meta, "original": session, "session": session, "step": step,
@@ -52,13 +50,15 @@ class PublicationAdminMixin:
             **context,
         }
 
-    def session_or_404(self, request, object_id):
+    def session_or_404(self, request, object_id, step):
         if not self.has_publish_permission(request):
             raise PermissionDenied
+        if step not in STEP_NAMES:
+            raise Http404
         return get_object_or_404(Session.objects.select_related("body"), pk=object_id)
 
     def publish_view(self, request, object_id, step):
-        session = self.session_or_404(request, object_id)
+        session = self.session_or_404(request, object_id, step)
         if request.method == "POST":
             try:
                 services.publish(session, step, request.user,
@@ -77,7 +77,7 @@ class PublicationAdminMixin:
             title=_("Publish the %(step)s") % {"step": STEP_NAMES[step]}))
 
     def withdraw_view(self, request, object_id, step):
-        session = self.session_or_404(request, object_id)
+        session = self.session_or_404(request, object_id, step)
         problems, reason = [], ""
         if request.method == "POST":
             reason = request.POST.get("reason", "")

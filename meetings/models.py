@@ -13,7 +13,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from council.arabic import CASES, arabic_ordinal, english_ordinal, with_li
-from council.models import Body, CleanTextModel, MemberState, Person, SearchableModel, SearchableQuerySet, VersionedModel
+from council.models import (
+    Body,
+    CleanTextModel,
+    MemberState,
+    Person,
+    SearchableModel,
+    SearchableQuerySet,
+    VersionedModel,
+)
 from meetings.uploads import validate_document_file
 
 # The League was founded in 1945; a date outside these years is a typing slip

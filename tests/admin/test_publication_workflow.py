@@ -219,3 +219,8 @@ def test_the_check_page_costs_the_same_queries_however_long_the_session(secretar
     for state in states:
         Participation.objects.create(session=draft, member_state=state, position_en="Minister")
     assert queries_for(secretary_client, url) == before
+
+
+def test_an_unknown_step_answers_404(secretary_client, draft):
+    assert secretary_client.get(admin_url("en", "meetings_session_publish", draft.pk, "minutes")).status_code == 404
+    assert secretary_client.get(admin_url("en", "meetings_session_withdraw", draft.pk, "1")).status_code == 404
