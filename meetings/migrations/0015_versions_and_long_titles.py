@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0013_document_file_checked'),
+        ('meetings', '0014_agenda_note_and_unstated_roles'),
     ]
 
     operations = [
