@@ -73,7 +73,7 @@ class VersionCheckedFormMixin:
 
     def stale_message(self, instance):
         differing = [
-            _("%(field)s: «%(value)s»") % {"field": self.fields[name].label, "value": shown_value(instance, name)}
+            f"{self.fields[name].label}: «{shown_value(instance, name)}»"
             for name in self.changed_data
             if name in self.fields and name not in (VERSION_FIELD, "DELETE") and hasattr(instance, name)
             and name in {f.name for f in instance._meta.concrete_fields}
