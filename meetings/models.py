@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import capfirst
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from council.arabic import CASES, arabic_ordinal, english_ordinal, with_li
@@ -309,8 +309,8 @@ class PublicationRecord(models.Model):
     """
 
     class Step(models.TextChoices):
-        AGENDA = "agenda", _("agenda")
-        OUTCOMES = "outcomes", _("outcomes")
+        AGENDA = "agenda", pgettext_lazy("publication step", "agenda")
+        OUTCOMES = "outcomes", pgettext_lazy("publication step", "outcomes")
 
     class Action(models.TextChoices):
         PUBLISHED = "published", _("Published")

@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("council", "0003_delegate"),
-        ("meetings", "0015_versions_and_long_titles"),
+        ("meetings", "0016_versions_and_long_titles"),
     ]
 
     operations = [migrations.RunPython(create_roles, remove_roles)]

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0016_roles'),
+        ('meetings', '0017_roles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

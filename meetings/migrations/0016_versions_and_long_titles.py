@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0014_agenda_note_and_unstated_roles'),
+        ('meetings', '0015_agenda_standing_and_carried_over'),
     ]
 
     operations = [
