@@ -25,6 +25,7 @@ from council.admin import (
     SafeAutocompleteSelect,
 )
 from council.models import MemberState
+from council.stale import NoTruncationMixin
 from meetings import follow_up, reports
 from meetings.admin_publication import PublicationAdminMixin
 from meetings.forms import AgendaFormSet, AgendaItemRowForm, ResolutionWithReservationsForm
@@ -103,8 +104,8 @@ class SessionAgendaChoicesMixin:
         return field
 
 
-class BilingualStackedInline(SafeAutocompleteMixin, CachedChoicesMixin, CompactRelatedMixin, BilingualFieldsMixin,
-                             TranslationStackedInline):
+class BilingualStackedInline(NoTruncationMixin, SafeAutocompleteMixin, CachedChoicesMixin, CompactRelatedMixin,
+                             BilingualFieldsMixin, TranslationStackedInline):
     pass
 
 
