@@ -17,6 +17,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from council.arabic import case_forms, normalize
 from council.models import Body, Delegate, Membership, MemberState, Person
+from council.stale import NoTruncationMixin, StaleSaveGuardMixin
 
 LANGUAGE_LABELS = {
     "ar": _("%(field)s in Arabic"),
@@ -188,8 +189,10 @@ class EstimatedCountPaginator(Paginator):
 admin.site.enable_nav_sidebar = False
 
 
-class CouncilAdmin(SafeAutocompleteMixin, NormalizedSearchMixin, BilingualFieldsMixin, TranslationAdmin):
-    """Base for our admins: both languages side by side, input direction per language, normalized search."""
+class CouncilAdmin(StaleSaveGuardMixin, NoTruncationMixin, SafeAutocompleteMixin, NormalizedSearchMixin,
+                   BilingualFieldsMixin, TranslationAdmin):
+    """Base for our admins: both languages side by side, input direction per language, normalized search,
+    no lost edits."""
 
     # Lists never count a whole large table: the estimated-count pager, and no
     # "N in all" beside a search (show_full_result_count, a second full count).
@@ -212,8 +215,8 @@ class CompactRelatedMixin:
         return field
 
 
-class BilingualTabularInline(SafeAutocompleteMixin, CachedChoicesMixin, CompactRelatedMixin, BilingualFieldsMixin,
-                             TranslationTabularInline):
+class BilingualTabularInline(StaleSaveGuardMixin, NoTruncationMixin, SafeAutocompleteMixin, CachedChoicesMixin,
+                             CompactRelatedMixin, BilingualFieldsMixin, TranslationTabularInline):
     # A row's "View on site" would open the page the parent's own button opens (items and
     # resolutions are fragments of the session page): one link, not one per row.
     view_on_site = False
@@ -265,8 +268,8 @@ class DelegateAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
     list_display = ("user", "member_state")
     list_filter = ("member_state",)
     list_select_related = ("user", "member_state")
-    autocomplete_fields = ("member_state",)
-    raw_id_fields = ("user",)
+    # Chosen by name among accounts that are not staff, never typed as a bare id.
+    autocomplete_fields = ("member_state", "user")
     search_fields = ("user__username", "user__first_name", "user__last_name", "user__email")
 
 
@@ -285,3 +288,31 @@ class TOTPDeviceAdmin(totp_admin.TOTPDeviceAdmin):
 
 admin.site.unregister(TOTPDevice)
 admin.site.register(TOTPDevice, TOTPDeviceAdmin)
+
+
+# --- Roles: the groups a migration keeps (meetings.roles) ---------------------------------
+
+from django.contrib.auth.admin import GroupAdmin  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleAdmin(GroupAdmin):
+    """Each role with its name and what it may do, in the interface's language."""
+
+    list_display = ("name", "role_name", "description")
+    readonly_fields = ("description",)
+
+    @admin.display(description=_("role"))
+    def role_name(self, group):
+        from meetings.roles import ROLES
+
+        return ROLES[group.name][0] if group.name in ROLES else "—"
+
+    @admin.display(description=_("what it may do"))
+    def description(self, group):
+        from meetings.roles import ROLES
+
+        return ROLES[group.name][1] if group.name in ROLES else "—"

@@ -62,6 +62,28 @@ class SearchableQuerySet(models.QuerySet):
 SEARCH_FIELDS = {"search_ar", "search_en"}
 
 
+class VersionedModel(models.Model):
+    """A model whose rows count their saves, so that a form loaded before someone else's save can tell.
+
+    The admin carries the version a form was loaded with and refuses to save over
+    a newer one (see `council.stale`). Bulk writes (update(), bulk_create()) do not
+    count: they are the system's, not a person's edits over a form.
+    """
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            self.version = (self.version or 0) + 1
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "version"}
+        super().save(*args, **kwargs)
+
+
 class SearchableModel(CleanTextModel):
     """A model with normalized copies of its Arabic and English text for lookups.
 
@@ -295,8 +317,9 @@ class Person(SearchableModel):
 class Delegate(models.Model):
     """A member state's delegate: a login that may read documents restricted to member states."""
 
+    # Delegates never reach the admin: a staff account cannot be offered, nor chosen.
     user = models.OneToOneField(settings.AUTH_USER_MODEL, models.CASCADE, related_name="delegate",
-                                verbose_name=_("user"))
+                                verbose_name=_("user"), limit_choices_to={"is_staff": False, "is_superuser": False})
     member_state = models.ForeignKey(MemberState, models.PROTECT, related_name="delegates",
                                      verbose_name=_("member state"))
 

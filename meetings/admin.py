@@ -1,6 +1,5 @@
 """The secretariat's admin for sessions, agendas, resolutions, documents and dossiers."""
 
-import functools
 from urllib.parse import urlencode
 
 from django import forms
@@ -8,14 +7,12 @@ from django.contrib import admin, messages
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline
 
 from council.admin import (
@@ -28,11 +25,12 @@ from council.admin import (
     SafeAutocompleteSelect,
 )
 from council.models import MemberState
+from council.stale import NoTruncationMixin
 from meetings import follow_up, reports
+from meetings.admin_publication import PublicationAdminMixin
 from meetings.forms import AgendaFormSet, AgendaItemRowForm, ResolutionWithReservationsForm
 from meetings.models import AgendaItem, Document, Dossier, Participation, Reservation, Resolution, Session
 from meetings.services import NextSessionExists, prepare_next_session
-from meetings.signals import session_published, session_withdrawn
 from meetings.tracking import FollowUpAction, Outcome, Report, StatusUpdate
 
 
@@ -106,8 +104,8 @@ class SessionAgendaChoicesMixin:
         return field
 
 
-class BilingualStackedInline(SafeAutocompleteMixin, CachedChoicesMixin, CompactRelatedMixin, BilingualFieldsMixin,
-                             TranslationStackedInline):
+class BilingualStackedInline(NoTruncationMixin, SafeAutocompleteMixin, CachedChoicesMixin, CompactRelatedMixin,
+                             BilingualFieldsMixin, TranslationStackedInline):
     pass
 
 
@@ -251,7 +249,7 @@ class ReturnToSessionMixin:
 
 
 @admin.register(Session)
-class SessionAdmin(CouncilAdmin):
+class SessionAdmin(PublicationAdminMixin, CouncilAdmin):
     list_display = ("__str__", "start_date", "mode", "status", "publication")  # the name says the body
     list_filter = ("body", "kind", "year", "mode", "status", "publication")
     list_select_related = ("body",)
@@ -259,9 +257,9 @@ class SessionAdmin(CouncilAdmin):
     autocomplete_fields = ("body", "host_state")
     inlines = [AgendaItemInline, ParticipationInline, OutcomeInline, ResolutionInline, StatusUpdateInline,
                DocumentInline]
-    actions = ["publish", "withdraw"]
     fieldsets = [
-        (None, {"fields": ("body", "kind", "number", "status", "publication")}),
+        (None, {"fields": ("body", "kind", "number", "status", "publication", "published_at",
+                           "outcomes_published_at")}),
         (_("Date and place"), {"fields": ("start_date", "end_date", "year", "date_note", "mode", "city",
                                           "host_state")}),
         (_("Agenda"), {"fields": ("agenda_note",)}),
@@ -302,36 +300,6 @@ class SessionAdmin(CouncilAdmin):
         self.message_user(request, _("A draft was created: %(session)s, with the standing and carried-over items. "
                                      "Check the agenda, then save.") % {"session": session}, messages.SUCCESS)
         return redirect("admin:meetings_session_change", session.pk)
-
-    def has_publish_permission(self, request):
-        return request.user.has_perm("meetings.publish_session")
-
-    @admin.action(description=_("Publish the selected sessions"), permissions=["publish"])
-    def publish(self, request, queryset):
-        now = timezone.now()
-        sessions = list(queryset)
-        count = queryset.update(publication=Session.Publication.PUBLISHED, published_at=now,
-                                outcomes_published_at=now, updated_at=now)
-        # update() sends no post_save: tell the listeners (the page cache), once committed.
-        for session in sessions:
-            for step in ("agenda", "outcomes"):
-                transaction.on_commit(functools.partial(
-                    session_published.send, sender=Session, session=session, step=step, user=request.user))
-        self.message_user(request, ngettext(
-            "%(count)d session published.", "%(count)d sessions published.", count) % {"count": count},
-            messages.SUCCESS)
-
-    @admin.action(description=_("Withdraw the selected sessions from publication"), permissions=["publish"])
-    def withdraw(self, request, queryset):
-        published = queryset.filter(publication=Session.Publication.PUBLISHED)
-        sessions = list(published)
-        count = published.update(publication=Session.Publication.WITHDRAWN, updated_at=timezone.now())
-        for session in sessions:
-            transaction.on_commit(functools.partial(
-                session_withdrawn.send, sender=Session, session=session, user=request.user, reason=""))
-        self.message_user(request, ngettext(
-            "%(count)d session withdrawn.", "%(count)d sessions withdrawn.", count) % {"count": count},
-            messages.SUCCESS)
 
 
 class SessionYearFilter(admin.SimpleListFilter):

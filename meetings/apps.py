@@ -5,20 +5,18 @@ from django.conf import settings
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
-SECRETARIAT_GROUP = "Secretariat"
 
+def refresh_roles_after_migrate(using="default", **kwargs):
+    """Keep the Editor, Publisher and Administrator groups' permissions what their roles grant.
 
-def create_secretariat_group(using="default", **kwargs):
-    """Keep a "Secretariat" group holding every permission on the council's and the meetings' records.
-
-    Runs after each migrate, once the permissions of both apps exist, so a new
-    staff member needs only to be put in the group.
+    Runs after each migrate, once every app's permissions exist, so a model added
+    later (and its history) joins the roles without anyone editing a group by hand.
     """
     from django.contrib.auth.models import Group, Permission
 
-    group, _ = Group.objects.using(using).get_or_create(name=SECRETARIAT_GROUP)
-    group.permissions.set(
-        Permission.objects.using(using).filter(content_type__app_label__in=["council", "meetings"]))
+    from meetings.roles import refresh_roles
+
+    refresh_roles(Group, Permission, using=using)
 
 
 class MeetingsConfig(AppConfig):
@@ -27,8 +25,8 @@ class MeetingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # meetings migrates after council, so both apps' permissions exist when this runs.
-        post_migrate.connect(create_secretariat_group, sender=self)
+        # meetings migrates after council and auth, so their permissions exist when this runs.
+        post_migrate.connect(refresh_roles_after_migrate, sender=self)
         from meetings import signals_files  # noqa: F401  (connects the file clean-up)
         from meetings.uploads import clean_stale_upload_files
 

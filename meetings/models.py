@@ -11,11 +11,19 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import capfirst
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from council.arabic import CASES, arabic_ordinal, english_ordinal, with_li
-from council.models import Body, CleanTextModel, MemberState, Person, SearchableModel, SearchableQuerySet
+from council.models import (
+    Body,
+    CleanTextModel,
+    MemberState,
+    Person,
+    SearchableModel,
+    SearchableQuerySet,
+    VersionedModel,
+)
 from meetings.uploads import validate_document_file
 
 # The League was founded in 1945; a date outside these years is a typing slip
@@ -100,7 +108,7 @@ class SessionQuerySet(SearchableQuerySet):
         return self.filter(over | undated_done).newest_first()
 
 
-class Session(SearchableModel):
+class Session(VersionedModel, SearchableModel):
     """One session (دورة) or meeting (اجتماع) of a body."""
 
     class Kind(models.TextChoices):
@@ -348,6 +356,38 @@ def label_items(items):
         item.label = labels[item.pk]
 
 
+class PublicationRecord(models.Model):
+    """One publication or withdrawal of a step of a session: who, when, which step, and why (withdrawals).
+
+    Written by `meetings.services` only; never changed afterwards.
+    """
+
+    class Step(models.TextChoices):
+        AGENDA = "agenda", pgettext_lazy("publication step", "agenda")
+        OUTCOMES = "outcomes", pgettext_lazy("publication step", "outcomes")
+
+    class Action(models.TextChoices):
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    session = models.ForeignKey(Session, models.CASCADE, related_name="publication_records",
+                                verbose_name=_("session"))
+    step = models.CharField(_("step"), max_length=20, choices=Step.choices)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+",
+                             verbose_name=_("by"))
+    at = models.DateTimeField(_("when"))
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("publication record")
+        verbose_name_plural = _("publication records")
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.get_step_display()} ({self.at:%Y-%m-%d %H:%M})"
+
+
 class DossierQuerySet(SearchableQuerySet):
     def visible_to(self, user):
         """Dossiers on the agenda of at least one session visible to the user.
@@ -392,7 +432,7 @@ class AgendaItemQuerySet(SearchableQuerySet):
         return self.filter(session__in=Session.objects.visible_to(user))
 
 
-class AgendaItem(SearchableModel):
+class AgendaItem(VersionedModel, SearchableModel):
     class Kind(models.TextChoices):
         FOR_DECISION = "decision", _("For decision")
         FOR_INFORMATION = "information", _("For information")
@@ -415,7 +455,8 @@ class AgendaItem(SearchableModel):
                                         help_text=_("Sorts the items of the whole session, sub-items included."))
     number = models.CharField(_("printed number"), max_length=20, blank=True,
                               help_text=_("Leave empty to number by position (3, 3.1 …)."))
-    title = models.CharField(_("title"), max_length=500)
+    # The longest title measured (README, "Long titles") is 216 characters: room for a paragraph-long one.
+    title = models.CharField(_("title"), max_length=1000)
     description = models.TextField(_("description"), blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, blank=True,
                             help_text=_("Leave empty while the agenda does not say."))
@@ -500,7 +541,7 @@ class ResolutionQuerySet(SearchableQuerySet):
         return self.filter(session__in=Session.objects.outcomes_visible_to(user))
 
 
-class Resolution(SearchableModel):
+class Resolution(VersionedModel, SearchableModel):
     """What a session resolved. Numbers are unique per session and kind (see the README)."""
 
     class Kind(models.TextChoices):
@@ -523,7 +564,7 @@ class Resolution(SearchableModel):
                                          help_text=_("Leave empty until the secretariat assigns it."))
     number_display = models.CharField(_("number as printed"), max_length=50, blank=True,
                                       help_text=_("E.g. «ق 5 – د.ع 48»; empty prints the number."))
-    title = models.CharField(_("title"), max_length=500)
+    title = models.CharField(_("title"), max_length=1000)
     text = models.TextField(_("text"), blank=True)
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True, validators=[validate_plausible_date])
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ADOPTED)
@@ -570,7 +611,7 @@ class Resolution(SearchableModel):
         return self.number_display or (str(self.number) if self.number is not None else "")
 
 
-class Reservation(CleanTextModel):
+class Reservation(VersionedModel, CleanTextModel):
     """A member state's reservation (تحفظ) on a resolution."""
 
     resolution = models.ForeignKey(Resolution, models.CASCADE, related_name="reservations",
@@ -591,7 +632,7 @@ class Reservation(CleanTextModel):
         return f"{self.member_state} — {self.resolution}"
 
 
-class Participation(CleanTextModel):
+class Participation(VersionedModel, CleanTextModel):
     """Who attended a session, for a member state's delegation or for an organization."""
 
     class Role(models.TextChoices):
@@ -657,7 +698,7 @@ class DocumentQuerySet(SearchableQuerySet):
         )
 
 
-class Document(SearchableModel):
+class Document(VersionedModel, SearchableModel):
     class Type(models.TextChoices):
         AGENDA = "agenda", _("Agenda")
         REPORT = "report", _("Report")
@@ -686,7 +727,7 @@ class Document(SearchableModel):
                                     related_name="documents", verbose_name=_("agenda item"))
     resolution = models.ForeignKey(Resolution, models.SET_NULL, null=True, blank=True,
                                    related_name="documents", verbose_name=_("resolution"))
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=1000)
     type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.WORKING_PAPER)
     language = models.CharField(_("language"), max_length=3, choices=Language.choices, default=Language.ARABIC)
     visibility = models.CharField(_("visibility"), max_length=20, choices=Visibility.choices,

@@ -1,4 +1,4 @@
-"""The delegates' public pages. Drafts and withdrawn sessions answer 404 to all but staff.
+"""The delegates' public pages. Drafts answer 404, withdrawn sessions 410, to all who may not see them.
 
 Every page reads a fixed number of queries, whatever the length of its agenda,
 its list of resolutions or of participants: lists are fetched with their
@@ -25,6 +25,7 @@ from meetings.models import (
     Document,
     Dossier,
     Participation,
+    PublicationRecord,
     Reservation,
     Resolution,
     Session,
@@ -122,7 +123,11 @@ def session_at(request, slug, number):
 
 @cached_page
 def session_detail(request, slug, number):
-    session = session_at(request, slug, number)
+    try:
+        session = session_at(request, slug, number)
+    except Http404:
+        kind, number = number
+        return withdrawn_or_404(request, Session.objects.filter(body__slug=slug, kind=kind, number=number))
     participants = list(session.participants.all())
     outcomes_visible = session.outcomes_visible_to(request.user)
     documents = session.documents.all()
@@ -174,8 +179,21 @@ def session_report(request, slug, number):
 
 def session_by_id(request, pk, page="session"):
     """An old address, /sessions/<id>/ (or …/report/): a permanent redirect to the new one, in the same language."""
-    session = get_object_or_404(Session.objects.visible_to(request.user).select_related("body"), pk=pk)
+    try:
+        session = get_object_or_404(Session.objects.visible_to(request.user).select_related("body"), pk=pk)
+    except Http404:
+        return withdrawn_or_404(request, Session.objects.filter(pk=pk))
     return redirect(f"meetings:{page}", *session.address_args(), permanent=True)
+
+
+def withdrawn_or_404(request, sessions):
+    """A withdrawn session tells whoever had its link that it was withdrawn (410), and nothing more of it."""
+    session = sessions.filter(publication=Session.Publication.WITHDRAWN).first()
+    if session is None:
+        raise Http404
+    withdrawal = session.publication_records.filter(action=PublicationRecord.Action.WITHDRAWN,
+                                                    step=PublicationRecord.Step.AGENDA).first()
+    return render(request, "meetings/withdrawn.html", {"withdrawn_on": withdrawal and withdrawal.at}, status=410)
 
 
 @cached_page

@@ -115,18 +115,6 @@ def test_the_session_page_shows_agenda_participants_and_resolutions(secretary_cl
         assert f'id="{group}"' in page
 
 
-def test_it_publishes_and_withdraws_sessions(secretary_client, demo):
-    draft = Session.objects.create(body=demo.body, number=49)
-    url = admin_url("ar", "meetings_session_changelist")
-    response = secretary_client.post(url, {"action": "publish", "_selected_action": [draft.pk]}, follow=True)
-    assert "نُشر سجل واحد." in response.content.decode()
-    draft.refresh_from_db()
-    assert draft.publication == Session.Publication.PUBLISHED
-    secretary_client.post(url, {"action": "withdraw", "_selected_action": [draft.pk]})
-    draft.refresh_from_db()
-    assert draft.publication == Session.Publication.WITHDRAWN
-
-
 def test_it_strips_bidi_controls_typed_into_a_title(secretary_client, demo):
     url = admin_url("en", "meetings_agendaitem_change", demo.agenda_items.get(order=5).pk)
     data = form_values(secretary_client.get(url))

@@ -1,6 +1,6 @@
 """Who sees what on the public site.
 
-Draft and withdrawn sessions, and everything in them, answer 404 to anyone who
+Draft sessions, and everything in them, answer 404 (withdrawn ones 410 with a notice) to anyone who
 is not staff, on their own pages and in links from other pages. Staff see them
 with a banner. Documents restricted to member states need a delegate's login.
 """
@@ -37,17 +37,26 @@ def test_it_shows_a_published_session_to_anyone(client, demo):
     assert "draft-banner" not in response.content.decode()
 
 
+# A draft was never public: 404. A withdrawn session tells whoever had its link (410, and nothing of it).
+STATUS = {"draft": 404, "withdrawn": 410}
+
+
 @pytest.mark.parametrize("publication", HIDDEN)
 def test_it_hides_an_unpublished_session_from_anonymous_readers(client, demo, publication):
     hide(demo, publication)
-    assert client.get(address(demo, "ar")).status_code == 404
-    assert client.get(address(demo, "en")).status_code == 404
+    for language in ("ar", "en"):
+        response = client.get(address(demo, language))
+        assert response.status_code == STATUS[publication]
+        assert "الثامنة والأربعون" not in response.content.decode()
+        assert "48th" not in response.content.decode()
 
 
 @pytest.mark.parametrize("publication", HIDDEN)
 def test_it_hides_an_unpublished_session_from_delegates(delegate_client, demo, publication):
     hide(demo, publication)
-    assert delegate_client.get(address(demo, "en")).status_code == 404
+    response = delegate_client.get(address(demo, "en"))
+    assert response.status_code == STATUS[publication]
+    assert "48th" not in response.content.decode()
 
 
 @pytest.mark.parametrize("publication, label", [("draft", "مسودة"), ("withdrawn", "تم السحب من النشر")])

@@ -56,21 +56,29 @@ def test_it_refuses_a_demo_login_with_production_settings(settings):
     assert not Session.objects.exists(), "nothing is loaded when the command is refused"
 
 
-def test_it_prints_a_working_demo_login_in_demo_mode(settings, client):
+def test_it_prints_a_working_demo_login_per_role_in_demo_mode(settings, client):
     settings.DEBUG = True
     out = io.StringIO()
     call_command("load_demo", "--with-login", stdout=out)
-    password = out.getvalue().split("password: ")[1].split()[0]
-    # Through the sign-in page, as a person would (the lockout needs the request).
-    response = client.post("/ar/admin/login/", {"username": "secretariat", "password": password})
-    assert response.status_code == 302
-    assert client.get("/ar/admin/meetings/session/").status_code == 200
+    printed = {line.split("username: ")[1].split()[0]: line.split("password: ")[1].split()[0]
+               for line in out.getvalue().splitlines() if "username: " in line}
+    assert set(printed) == {"editor", "publisher", "administrator"}
+    for username, password in printed.items():
+        # Through the sign-in page, as a person would (the lockout needs the request).
+        response = client.post("/ar/admin/login/", {"username": username, "password": password})
+        assert response.status_code == 302
+        assert client.get("/ar/admin/meetings/session/").status_code == 200
+        # Only the administrator manages accounts.
+        assert client.get("/ar/admin/auth/user/").status_code == (200 if username == "administrator" else 403)
+        client.logout()
 
 
-def test_migrate_leaves_a_secretariat_group_with_every_council_and_meetings_permission():
+def test_migrate_leaves_the_three_roles_and_no_secretariat_group():
     from django.contrib.auth.models import Group
 
-    group = Group.objects.get(name="Secretariat")
-    codenames = set(group.permissions.values_list("codename", flat=True))
-    assert {"add_session", "change_agendaitem", "delete_resolution", "view_memberstate"} <= codenames
-    assert not any(name.endswith("_user") for name in codenames), "no power over user accounts"
+    assert set(Group.objects.values_list("name", flat=True)) >= {"Editor", "Publisher", "Administrator"}
+    assert not Group.objects.filter(name="Secretariat").exists()
+    editor = set(Group.objects.get(name="Editor").permissions.values_list("codename", flat=True))
+    assert {"add_session", "change_agendaitem", "delete_resolution", "view_memberstate"} <= editor
+    assert "publish_session" not in editor and "change_memberstate" not in editor
+    assert not any(name.endswith("_user") for name in editor), "no power over user accounts"

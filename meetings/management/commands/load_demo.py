@@ -5,10 +5,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from meetings.apps import SECRETARIAT_GROUP
 from meetings.demo import load_demo
+from meetings.roles import ADMINISTRATOR, EDITOR, PUBLISHER
 
-DEMO_USERNAME = "secretariat"
+# One demo login per role: username -> group.
+DEMO_LOGINS = {"editor": EDITOR, "publisher": PUBLISHER, "administrator": ADMINISTRATOR}
 
 
 class Command(BaseCommand):
@@ -17,7 +18,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--with-login", action="store_true",
-            help="Also create a demo secretariat login with a new random password and print it (DEBUG only).",
+            help="Also create one demo login per role (editor, publisher, administrator) with new random "
+                 "passwords and print them (DEBUG only).",
         )
 
     def handle(self, *args, with_login=False, **options):
@@ -26,19 +28,20 @@ class Command(BaseCommand):
         session = load_demo()
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {session.display_name('en')}."))
         if with_login:
-            password = self.create_demo_login()
-            self.stdout.write(
-                "\nLog in to the secretariat's admin at /ar/admin/ (Arabic) or /en/admin/ (English):\n"
-                f"    username: {DEMO_USERNAME}\n    password: {password}\n"
-            )
+            lines = ["", "Log in to the secretariat's admin at /ar/admin/ (Arabic) or /en/admin/ (English),",
+                     "one login per role:"]
+            for username, role in DEMO_LOGINS.items():
+                password = self.create_demo_login(username, role)
+                lines.append(f"    {role:<14} username: {username:<14} password: {password}")
+            self.stdout.write("\n".join(lines) + "\n")
 
-    def create_demo_login(self):
-        """Create (or reset) a staff user in the Secretariat group; return its new password."""
-        group = Group.objects.get(name=SECRETARIAT_GROUP)  # made by every migrate
-        user, _ = get_user_model().objects.get_or_create(username=DEMO_USERNAME)
+    def create_demo_login(self, username, role):
+        """Create (or reset) a staff user with exactly this role; return its new password."""
+        group = Group.objects.get(name=role)  # made by the roles migration, refreshed by every migrate
+        user, _ = get_user_model().objects.get_or_create(username=username)
         password = secrets.token_urlsafe(12)
         user.set_password(password)
         user.is_staff = True
         user.save()
-        user.groups.add(group)
+        user.groups.set([group])
         return password

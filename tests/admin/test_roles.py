@@ -1,0 +1,137 @@
+"""Roles: what an Editor, a Publisher and an Administrator may do in the admin, and what staff with no role may not.
+
+Every role × every action, the refused cases as well as the allowed ones.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import translation
+from django.utils.html import escape
+
+from council.models import MemberState
+from meetings.models import AgendaItem, Session
+from meetings.roles import ADMINISTRATOR, EDITOR, PUBLISHER, ROLES
+from tests import helpers
+from tests.helpers import form_values
+
+pytestmark = pytest.mark.django_db
+
+NO_ROLE = "no role"
+
+
+def admin_url(name, *args):
+    return helpers.admin_url("en", name, *args)
+
+
+@pytest.fixture
+def as_role(client, django_user_model, demo):
+    def sign_in(role):
+        user = django_user_model.objects.create_user(f"user-{role}".replace(" ", "-"), password="x", is_staff=True)
+        if role != NO_ROLE:
+            user.groups.add(Group.objects.get(name=role))
+        client.force_login(user)
+        return client
+    return sign_in
+
+
+def view(client, demo):
+    return client.get(admin_url("meetings_session_change", demo.pk)).status_code == 200
+
+
+def add(client, demo):
+    response = client.post(admin_url("meetings_dossier_add"), {"slug": "new-dossier", "title_ar": "ملف جديد"})
+    return response.status_code == 302
+
+
+def change(client, demo):
+    item = demo.agenda_items.get(order=5)
+    url = admin_url("meetings_agendaitem_change", item.pk)
+    page = client.get(url)
+    if page.status_code != 200:
+        return False
+    data = form_values(page)
+    data["title_en"] = "AI"
+    client.post(url, data)
+    item.refresh_from_db()
+    return item.title_en == "AI"
+
+
+def delete(client, demo):
+    item = demo.agenda_items.filter(parent__isnull=False).first()
+    client.post(admin_url("meetings_agendaitem_delete", item.pk), {"post": "yes"})
+    return not AgendaItem.objects.filter(pk=item.pk).exists()
+
+
+def publish(client, demo):
+    draft = Session.objects.create(body=demo.body, number=49)
+    AgendaItem.objects.create(session=draft, order=1, title_ar="إقرار جدول الأعمال", title_en="Adoption of the agenda")
+    client.post(admin_url("meetings_session_publish", draft.pk, "agenda"), {"accept_missing_english": "1"})
+    draft.refresh_from_db()
+    return draft.publication == Session.Publication.PUBLISHED
+
+
+def withdraw(client, demo):
+    client.post(admin_url("meetings_session_withdraw", demo.pk, "agenda"), {"reason": "Published too early."})
+    demo.refresh_from_db()
+    return demo.publication == Session.Publication.WITHDRAWN
+
+
+def manage_accounts(client, demo):
+    response = client.post(admin_url("auth_user_add"), {
+        "username": "new-editor", "password1": "a-long-enough-passphrase-48", "password2": "a-long-enough-passphrase-48",
+        "usable_password": "true"})
+    from django.contrib.auth import get_user_model
+
+    return response.status_code == 302 and get_user_model().objects.filter(username="new-editor").exists()
+
+
+def manage_member_states(client, demo):
+    egypt = MemberState.objects.get(iso_code="EG")
+    url = admin_url("council_memberstate_change", egypt.pk)
+    page = client.get(url)
+    if page.status_code != 200:
+        return False
+    data = form_values(page)
+    data["official_name_en"] = "Arab Republic of Egypt (changed)"
+    client.post(url, data)
+    egypt.refresh_from_db()
+    return egypt.official_name_en == "Arab Republic of Egypt (changed)"
+
+
+def see_drafts_on_the_site(client, demo):
+    draft = Session.objects.create(body=demo.body, number=50)
+    return client.get(draft.get_absolute_url()).status_code == 200
+
+
+ACTIONS = [view, add, change, delete, publish, withdraw, manage_accounts, manage_member_states,
+           see_drafts_on_the_site]
+ALLOWED = {
+    NO_ROLE: set(),
+    EDITOR: {view, add, change, delete, see_drafts_on_the_site},
+    PUBLISHER: {view, add, change, delete, publish, withdraw, see_drafts_on_the_site},
+    ADMINISTRATOR: set(ACTIONS),
+}
+
+
+@pytest.mark.parametrize("role", [NO_ROLE, EDITOR, PUBLISHER, ADMINISTRATOR])
+@pytest.mark.parametrize("action", ACTIONS, ids=lambda action: action.__name__)
+def test_each_role_may_do_exactly_what_it_grants(as_role, demo, role, action):
+    client = as_role(role)
+    assert action(client, demo) == (action in ALLOWED[role]), f"{role} / {action.__name__}"
+
+
+def test_staff_with_no_role_see_an_empty_admin(as_role):
+    client = as_role(NO_ROLE)
+    page = client.get("/ar/admin/").content.decode()
+    assert "meetings/session" not in page and "auth/user" not in page
+
+
+def test_the_groups_page_describes_each_role_in_the_interface_language(as_role):
+    client = as_role(ADMINISTRATOR)
+    arabic = client.get("/ar/admin/auth/group/").content.decode()
+    english = client.get("/en/admin/auth/group/").content.decode()
+    with translation.override("ar"):
+        assert all(escape(str(name)) in arabic and escape(str(text)) in arabic for name, text in ROLES.values())
+    with translation.override("en"):
+        assert all(escape(str(text)) in english for _name, text in ROLES.values())
+    assert "ينشر" in arabic
