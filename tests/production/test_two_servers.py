@@ -131,7 +131,7 @@ def test_a_sign_in_on_one_server_is_valid_on_the_other(servers, secretary, make_
 def test_a_publication_on_one_server_retires_the_other_s_cached_pages(servers, secretary, make_session):
     one, two = servers
     make_session(number=1)
-    draft = make_session(number=2, publication="draft")
+    draft = make_session(number=2, n=1, publication="draft")
     reader = Browser()
     for _ in range(2):
         status, html, _, headers = reader.get(two.base + "/en/bodies/test-committee/")
@@ -140,9 +140,8 @@ def test_a_publication_on_one_server_retires_the_other_s_cached_pages(servers, s
     give_password(secretary)
     staff = Browser()
     sign_in(staff, one)
-    status, html, url = staff.post(one.base + "/en/admin/meetings/session/",
-                                   {"action": "publish", "_selected_action": [draft.pk]})
-    assert re.search(r"1 session published", html), html[:500]
+    status, html, url = staff.post(one.base + f"/en/admin/meetings/session/{draft.pk}/publish/agenda/", {})
+    assert re.search(r"Published: ", html), html[:500]
 
     status, html, _, headers = reader.get(two.base + "/en/bodies/test-committee/")
     assert headers["X-Page-Cache"] == "miss" and "2nd meeting" in html

@@ -80,9 +80,10 @@ def test_it_never_shows_a_withdrawn_session(published, staff):
     for page in [url, *PAGES]:
         read(Client(), page)
         assert read(Client(), page)[2] == "hit"
-    response = staff.post("/en/admin/meetings/session/", {"action": "withdraw", "_selected_action": [published.pk]})
+    response = staff.post(f"/en/admin/meetings/session/{published.pk}/withdraw/agenda/",
+                          {"reason": "Published by mistake"})
     assert response.status_code == 302
-    assert read(Client(), url)[0] == 404
+    assert read(Client(), url)[0] == 410
     for page in PAGES:
         status, html, _ = read(Client(), page)
         assert status == 200 and url not in html, page
@@ -150,13 +151,13 @@ def test_it_retires_pages_when_another_server_changes_content(published, backend
 
 def test_it_retires_pages_after_a_staff_write_that_sends_no_signal(published, staff, monkeypatch):
     """An admin action written with QuerySet.update() and no signal still reaches readers."""
-    from meetings.admin import SessionAdmin
+    from meetings import services
 
-    def quiet_withdraw(self, request, queryset):
-        queryset.update(publication=Session.Publication.WITHDRAWN)
+    def quiet_withdraw(session, step, user, reason):
+        Session.objects.filter(pk=session.pk).update(publication=Session.Publication.WITHDRAWN)
 
-    monkeypatch.setattr(SessionAdmin, "withdraw", quiet_withdraw)
+    monkeypatch.setattr(services, "withdraw", quiet_withdraw)
     url = english_url(published)
     read(Client(), url)
-    staff.post("/en/admin/meetings/session/", {"action": "withdraw", "_selected_action": [published.pk]})
-    assert read(Client(), url)[0] == 404
+    staff.post(f"/en/admin/meetings/session/{published.pk}/withdraw/agenda/", {"reason": "Published by mistake"})
+    assert read(Client(), url)[0] == 410
