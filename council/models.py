@@ -33,9 +33,13 @@ class SearchableQuerySet(models.QuerySet):
     def update(self, **kwargs):
         if set(kwargs) <= SEARCH_FIELDS:
             return super().update(**kwargs)
+        from council.cache import bump_generation
+
         pks = list(self.values_list("pk", flat=True))
         rows = super().update(**kwargs)
         search_text.rows_changed(self.model, pks, set(kwargs))
+        # update() sends no save signal: retire the cached pages that showed these rows.
+        bump_generation()
         return rows
 
     update.alters_data = True
