@@ -48,7 +48,7 @@ def test_the_customs_agreement_is_carried_from_meeting_39_to_the_48th_session(cl
     postal_39 = Session.objects.get(body__slug="postal-committee", number=39)
     page = client.get("/ar/dossiers/customs-data-exchange-agreement/").content.decode()
     assert page.index(postal_39.get_absolute_url()) < page.index(demo.get_absolute_url())
-    assert "أُحيل إلى جهة أخرى" in page and "مُرحَّل من:" in page
+    assert "أُحيل إلى هيئة أخرى" in page and "مُرحَّل من:" in page
 
 
 def test_the_48th_sessions_report_is_public_and_marked(client, demo):
