@@ -72,7 +72,7 @@ def test_it_restores_every_row_and_document_after_the_database_is_dropped(transa
     name = connection.settings_dict["NAME"]
     connections.close_all()
     maintenance = database_url("postgres")
-    run(["psql", "--dbname", maintenance, "--quiet", "--command", f'DROP DATABASE "{name}"'], env)
+    run(["psql", "--dbname", maintenance, "--quiet", "--command", f'DROP DATABASE "{name}" WITH (FORCE)'], env)  # a live server's thread may still hold a connection
     run(["psql", "--dbname", maintenance, "--quiet", "--command", f'CREATE DATABASE "{name}"'], env)
     shutil.rmtree(media)
     with connection.cursor() as cursor:
