@@ -17,6 +17,10 @@ Where the generation lives: with Redis (`REDIS_URL`), in Redis, shared by every
 app server; with the default local-memory cache, each process has its own pages,
 so the generation is read from the database every app server shares (one
 primary-key read per cached request).
+
+A cached page is served by CachedPageMiddleware, early in the middleware stack:
+no session, user, URL resolution or view is involved, and no database query with
+Redis (the page and the generation come in one round trip).
 """
 
 import functools
@@ -25,7 +29,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
@@ -46,8 +50,7 @@ def current_generation():
             cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
             value = cache.get(GENERATION_KEY)
         return value
-    from council.models import PageGeneration
-    return PageGeneration.objects.filter(pk=1).values_list("value", flat=True).first() or 0
+    return generation_from_database()
 
 
 def bump_generation():
@@ -75,9 +78,9 @@ def _bump():
         PageGeneration.objects.get_or_create(pk=1, defaults={"value": time.time_ns()})
 
 
-def page_key(request, generation):
+def page_key(request):
     address = f"{request.get_host()}{request.get_full_path()}"
-    return f"pages:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"pages:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def cacheable(request):
@@ -89,29 +92,90 @@ def cacheable(request):
     return True
 
 
+def generation_from_database():
+    """The generation in one primary-key read, written in SQL: the ORM would cost more than the read."""
+    from council.models import PageGeneration
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT value FROM {connection.ops.quote_name(PageGeneration._meta.db_table)} WHERE id = 1")
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
+def stored_page(key):
+    """The page stored under this key if it belongs to the current generation, with that generation.
+
+    A page is stored with the generation it was rendered under and served only while that
+    generation is current. With Redis, the page and the generation come in one round trip.
+    """
+    if generation_in_cache():
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            generation = current_generation()
+        stored = found.get(key)
+    else:
+        generation = generation_from_database()
+        stored = cache.get(key)
+    if stored is not None and stored[0] == generation:
+        return stored, generation
+    return None, generation
+
+
+def hit(stored):
+    _, content, content_type = stored
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Length"] = str(len(content))
+    response["X-Page-Cache"] = "hit"
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
 def cached_page(view):
-    """Serve anonymous readers the page from the cache; render and store it on a miss."""
+    """Render a public page for an anonymous reader once, and store it for the next ones.
+
+    The next ones are served by CachedPageMiddleware before the view is reached; a reader
+    who still sends a session cookie but is signed out is served here.
+    """
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if not cacheable(request):
             return view(request, *args, **kwargs)
-        key = page_key(request, current_generation())
-        stored = cache.get(key)
+        key = page_key(request)
+        stored, generation = stored_page(key)
         if stored is not None:
-            content, content_type = stored
-            response = HttpResponse(content, content_type=content_type)
-            response["X-Page-Cache"] = "hit"
-        else:
-            response = view(request, *args, **kwargs)
-            # Only a plain page: never an error, a redirect, or one that sets a cookie.
-            if response.status_code == 200 and not response.streaming and not response.cookies:
-                cache.set(key, (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
-            response["X-Page-Cache"] = "miss"
+            return hit(stored)
+        response = view(request, *args, **kwargs)
+        # Only a plain page: never an error, a redirect, or one that sets a cookie.
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            cache.set(key, (generation, response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
+        response["X-Page-Cache"] = "miss"
         patch_vary_headers(response, ["Cookie"])
         return response
 
     return wrapper
+
+
+class CachedPageMiddleware:
+    """Answer an anonymous reader's GET from the page cache before the rest of the stack runs.
+
+    Placed after the security headers, the language and the refusal of control characters,
+    before everything a cached page does not need: the session, the user, the second
+    factor, CSRF, messages and the view. A request with a session cookie goes on to the
+    view, which serves it from the cache only if nobody is signed in.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD") and settings.PAGE_CACHE_SECONDS \
+                and settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            stored, _ = stored_page(page_key(request))
+            if stored is not None:
+                return hit(stored)
+        return self.get_response(request)
 
 
 def content_changed(sender, **kwargs):

@@ -161,3 +161,42 @@ def test_it_retires_pages_after_a_staff_write_that_sends_no_signal(published, st
     read(Client(), url)
     staff.post(f"/en/admin/meetings/session/{published.pk}/withdraw/agenda/", {"reason": "Published by mistake"})
     assert read(Client(), url)[0] == 410
+
+
+def test_a_cached_page_costs_no_query_with_redis_and_one_with_local_memory(published, backend):
+    """A cached page is answered before the session, the user and the view: with Redis nothing but
+    the cache is read; with local memory, only the shared generation, in one query."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = english_url(published)
+    for page in [url, *PAGES]:
+        read(Client(), page)
+        with CaptureQueriesContext(connection) as queries:
+            assert read(Client(), page)[2] == "hit"
+        assert len(queries) == (0 if backend == "redis" else 1), [q["sql"] for q in queries]
+
+
+def test_a_cached_page_carries_the_headers_of_a_fresh_one(published):
+    """Served early in the middleware, a cached page still has its security policy, its language and its length."""
+    for url in (english_url(published), "/ar/"):
+        fresh, cached = Client().get(url), Client().get(url)
+        assert (fresh["X-Page-Cache"], cached["X-Page-Cache"]) == ("miss", "hit")
+        headers = {name for name in fresh.headers if name != "X-Page-Cache"}
+        assert headers == {name for name in cached.headers if name != "X-Page-Cache"}
+        for name in ("Content-Security-Policy", "X-Frame-Options", "Content-Language", "Vary", "Content-Type",
+                     "Referrer-Policy", "X-Content-Type-Options"):
+            assert cached[name] == fresh[name], name
+        assert cached["Content-Language"] == url[1:3]
+        assert int(cached["Content-Length"]) == len(cached.content)
+
+
+def test_a_signed_out_reader_who_still_sends_a_session_cookie_gets_the_cached_page(published, secretary):
+    url = english_url(published)
+    read(Client(), url)
+    client = Client()
+    client.force_login(secretary)
+    client.logout()
+    client.cookies["sessionid"] = "no-such-session"
+    status, html, state = read(client, url)
+    assert status == 200 and state == "hit"
