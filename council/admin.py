@@ -199,9 +199,6 @@ class CouncilAdmin(StaleSaveGuardMixin, NoTruncationMixin, SafeAutocompleteMixin
     paginator = EstimatedCountPaginator
     show_full_result_count = False
 
-    class Media:
-        css = {"all": ["css/admin.css"]}
-
 
 class CompactRelatedMixin:
     """In a table row, a related field is its select alone: the add/change/delete/view icons Django

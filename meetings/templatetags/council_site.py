@@ -1,8 +1,10 @@
 """Template helpers for the public site: bilingual text, Gregorian and Hijri dates, the language switch."""
 
+import datetime
+
 from django import template
 from django.urls import reverse, translate_url
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -64,9 +66,14 @@ def date_with_hijri(day):
 
 @register.filter
 def council_date(day):
-    """The Gregorian date in the page's language: «12 يوليو 2021م», "12 July 2021"."""
+    """The Gregorian date in the page's language: «12 يوليو 2021م», "12 July 2021".
+
+    A moment (a publication, a withdrawal) is shown on its day in the site's time zone.
+    """
     if not day:
         return ""
+    if isinstance(day, datetime.datetime):
+        day = timezone.localtime(day).date()
     if (get_language() or "ar").startswith("ar"):
         return gregorian_date_ar(day)
     return date_format(day, "j F Y")

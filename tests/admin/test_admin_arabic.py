@@ -24,8 +24,8 @@ def test_the_session_list_reads_in_arabic(secretary_client, demo):
     assert "اختيار دورة أو اجتماع للتعديل" in text
     assert "إضافة دورة أو اجتماع" in text
     # Publishing goes through each session's checked pages (meetings.services), not a bulk action.
-    assert "احذف السجلات المحددة" in text
-    assert "3 سجلات" in text                       # the count, not «3 الدورات والاجتماعات»
+    assert "احذف المحدد من الدورات والاجتماعات" in text
+    assert "الدورات والاجتماعات: 3 سجلات" in text   # the count, not «3 الدورات والاجتماعات»
     assert "12 يوليو 2021م" in text                # no comma inside the date
     assert "تم الانعقاد" in text and "انعقدت" not in text   # neutral beside «الاجتماع» and «الدورة»
     for wrong in ("لتغييره", "أضف دورة", "3 الدورات", "يوليو، 2021"):

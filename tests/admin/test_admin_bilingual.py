@@ -158,6 +158,10 @@ def test_the_time_zone_note_counts_hours_in_correct_arabic(secretary_client, hou
     catalogue = re.sub(r"\\u([0-9a-fA-F]{4})", lambda match: chr(int(match.group(1), 16)), script)
     assert "أنت متأخر بـ" not in catalogue
     assert "توقيتك متأخر عن توقيت الخادم" in catalogue
+    # The rest of Django's admin scripts, reviewed: imperative buttons, hamzat al-wasl, no Latin quotes.
+    assert "اختر وقتًا" in catalogue and "أزل الكل" in catalogue and "سهم «اختر»" in catalogue
+    for wrong in ("إختر", "لا شي محدد", "الـ\"اختيار\"", "الزر أذهب"):
+        assert wrong not in catalogue
     with override("ar"):
         text = trans_real.DjangoTranslation("ar", domain="djangojs").ngettext(
             "Note: You are %s hour behind server time.", "Note: You are %s hours behind server time.", hours)

@@ -283,8 +283,10 @@ def test_it_signs_a_delegate_in_and_back_to_the_page(client, delegate, demo):
     assert response.status_code == 302
     assert response["Location"] == address(demo, "en")
     page = client.get(address(demo, "en")).content.decode()
-    assert "Signed in as hoda" in page
+    # The account name is isolated, so a Latin name keeps its place in an Arabic sentence.
+    assert "Signed in as <bdi>hoda</bdi>" in page
     assert "(Egypt)" in page
+    assert "مسجَّل الدخول باسم <bdi>hoda</bdi>" in client.get(address(demo, "ar")).content.decode()
 
 
 def test_it_explains_a_wrong_password_in_the_page_language(client, delegate):

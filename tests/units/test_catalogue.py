@@ -108,3 +108,44 @@ def test_every_string_in_the_code_and_templates_has_its_arabic(where, context, s
     untranslated = [text for text in arabic_of(context, singular, plural)
                     if text in (singular, plural) and LATIN_WORD.search(text)]
     assert not untranslated, f"{where}: «{singular}» has no Arabic in the catalogue"
+
+
+# --- Placeholders: a translation can neither lose a value nor ask for one that is not there ------
+
+JS_CATALOGUE = CATALOGUE.with_name("djangojs.po")
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|%[sd]|\{(\w*)\}")
+
+
+def placeholders(text):
+    """The values a text shows (once is enough: «… يمكنك أدناه إضافة المزيد» needs one {name})."""
+    return {match.group(0) for match in PLACEHOLDER.finditer(text)}
+
+
+@pytest.mark.parametrize("catalogue", [CATALOGUE, JS_CATALOGUE], ids=lambda path: path.name)
+def test_every_translation_keeps_its_placeholders(catalogue):
+    """What `msgfmt --check` checks: each Arabic text has the English one's values, no other.
+
+    A plural form may leave the count out when its words say it («سجل واحد», «سجلان»).
+    """
+    wrong = []
+    for entry in polib.pofile(str(catalogue)):
+        if not entry.msgid_plural:
+            if placeholders(entry.msgstr) != placeholders(entry.msgid):
+                wrong.append(entry.msgid)
+            continue
+        allowed = placeholders(entry.msgid) | placeholders(entry.msgid_plural)
+        for form in entry.msgstr_plural.values():
+            if not placeholders(form) <= allowed:
+                wrong.append(entry.msgid)
+    assert wrong == []
+
+
+def test_the_script_catalogue_overrides_only_what_django_or_our_scripts_say():
+    """Each entry of our djangojs.po replaces a string that a script really shows."""
+    import django
+
+    admin_js = Path(django.__file__).parent / "contrib" / "admin" / "locale" / "ar" / "LC_MESSAGES" / "djangojs.po"
+    django_ids = {(entry.msgctxt, entry.msgid) for entry in polib.pofile(str(admin_js))}
+    our_scripts = "".join(path.read_text() for path in (ROOT / "static" / "js").glob("*.js"))
+    for entry in polib.pofile(str(JS_CATALOGUE)):
+        assert (entry.msgctxt, entry.msgid) in django_ids or entry.msgid in our_scripts, entry.msgid
