@@ -63,6 +63,18 @@ def session_pdf(request, slug, number, kind):
     session = pdf.published_session(slug, number, kind)
     if session is None:
         raise Http404("No published document of this kind.")
+    return pdf_response(request, session, kind)
+
+
+def report_pdf(request, slug, number):
+    """The session's report in the page's language, once it is published with the outcomes."""
+    session = pdf.published_session(slug, number, "outcomes")
+    if session is None or pdf.published_report(session, language()) is None:
+        raise Http404("No published report in this language.")
+    return pdf_response(request, session, pdf.REPORT)
+
+
+def pdf_response(request, session, kind):
     reason = pdf.unavailable_reason()
     if reason:
         return render(request, "meetings/pdf_unavailable.html", {"session": session, "reason": reason}, status=503)

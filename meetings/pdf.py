@@ -1,4 +1,4 @@
-"""The official PDFs of a session: its agenda, and its outcomes once they are published.
+"""The official PDFs of a session: its agenda; its outcomes and its report once they are published.
 
 WeasyPrint lays out our own HTML templates (templates/meetings/pdf/) on A4 pages
 with the self-hosted Noto Naskh Arabic. It needs Pango from the operating system
@@ -24,8 +24,10 @@ from django.utils.translation import gettext as _
 from meetings.calendar import venue
 from meetings.models import AgendaItem, Document, Reservation, Resolution, Session
 from meetings.templatetags.council_site import council_date, hijri_parts
+from meetings.tracking import Report
 
-KINDS = ("agenda", "outcomes")
+KINDS = ("agenda", "outcomes")  # every session has these; the report is published on its own
+REPORT = "report"
 CACHE_SECONDS = 7 * 24 * 3600
 FONT_DIR = "fonts/noto-naskh-arabic/pdf"  # why these files: see the README there
 FONT_FILES = {"arabic": "noto-naskh-arabic-2.001-arabic-{weight}-normal.ttf",
@@ -60,10 +62,15 @@ def published_session(slug, address_number, kind):
         body__slug=slug, kind=session_kind, number=number).first()
 
 
+def published_report(session, language):
+    """The session's report in this language if anyone may read it (published, with the outcomes), else None."""
+    return Report.objects.visible_to(AnonymousUser()).filter(session=session, language=language).first()
+
+
 def filename(session, kind, language):
     """«جدول الأعمال - الدورة العادية الثامنة والأربعون للمكتب التنفيذي.pdf»: the name stands alone."""
     with translation.override(language):
-        label = _("Agenda") if kind == "agenda" else _("Outcomes")
+        label = {"agenda": _("Agenda"), "outcomes": _("Outcomes"), REPORT: _("Report")}[kind]
         return f"{label} - {session.display_name(language)}.pdf"
 
 
@@ -114,11 +121,22 @@ def outcomes_context(session):
     documents = Document.objects.visible_to(anonymous).filter(session=session).filter(
         type__in=Document.OUTCOME_TYPES) | Document.objects.visible_to(anonymous).filter(
         session=session, resolution__isnull=False)
-    labels = {item.pk: item.label for item in flatten(session.agenda())}
+    # Each item with its outcome: what the item ended with, before the resolutions it produced.
+    agenda = Session.objects.prefetch_related(Prefetch("agenda_items", AgendaItem.objects.select_related(
+        "outcome__deferred_to__body", "outcome__referred_to"))).get(pk=session.pk).agenda()
+    labels = {item.pk: item.label for item in flatten(agenda)}
     resolutions = list(resolutions)
     for resolution in resolutions:
         resolution.item_label = labels.get(resolution.agenda_item_id)
-    return {"resolutions": resolutions, "outcome_documents": list(documents.distinct())}
+    return {"agenda": agenda, "resolutions": resolutions, "outcome_documents": list(documents.distinct())}
+
+
+def report_context(session, language):
+    """The report page's context (meetings.views.report_context), as an anonymous reader sees it."""
+    from meetings import views
+
+    report = published_report(session, language)
+    return views.report_context(views.detailed_session(AnonymousUser(), pk=session.pk), report)
 
 
 def flatten(items):
@@ -130,7 +148,12 @@ def flatten(items):
 def render_html(session, kind, language):
     """The HTML a PDF is made from, in the language given."""
     with translation.override(language):
-        published = session.published_at if kind == "agenda" else session.outcomes_published_at
+        if kind == REPORT:
+            contents = report_context(session, language)
+            published = contents["report"].updated_at  # a published report is locked: its last change published it
+        else:
+            contents = agenda_context(session) if kind == "agenda" else outcomes_context(session)
+            published = session.published_at if kind == "agenda" else session.outcomes_published_at
         published_text = date_with_hijri_text(timezone.localtime(published).date(), language)
         context = {
             "session": session,
@@ -148,7 +171,8 @@ def render_html(session, kind, language):
                 "pages": page_numbers_css(),
                 "published": css_string(_("Published on %(date)s") % {"date": published_text}),
             },
-            **(agenda_context(session) if kind == "agenda" else outcomes_context(session)),
+            **contents,
+            "pdf": True,
         }
         return render_to_string(f"meetings/pdf/{kind}.html", context)
 

@@ -360,6 +360,18 @@ class Report(CleanTextModel):
         with translation.override(self.language):
             return reverse("meetings:session_report", args=self.session.address_args())
 
+    def pdf_url(self):
+        """The report as an official PDF; it exists only while the report is public (is_public)."""
+        from django.utils import translation
+
+        with translation.override(self.language):
+            return reverse("meetings:report_pdf", args=self.session.address_args())
+
+    @property
+    def is_public(self):
+        """True if anyone may read it: published, with its session's outcomes."""
+        return self.state == self.State.PUBLISHED and self.session.outcomes_are_public
+
     @property
     def is_locked(self):
         return self.state in self.LOCKED

@@ -56,6 +56,8 @@ urlpatterns = [
          {"kind": "agenda"}, name="agenda_pdf"),
     path("bodies/<slug:slug>/sessions/<session_number:number>/outcomes.pdf", output_views.session_pdf,
          {"kind": "outcomes"}, name="outcomes_pdf"),
+    path("bodies/<slug:slug>/sessions/<session_number:number>/report.pdf", output_views.report_pdf,
+         name="report_pdf"),
     path("calendar.ics", output_views.all_sessions_calendar, name="calendar"),
     path("feed/", feeds.PublicationFeed(), name="feed"),
     path("dossiers/<slug:slug>/", views.dossier_detail, name="dossier"),

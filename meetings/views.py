@@ -112,7 +112,12 @@ def session_at(request, slug, number):
     Its agenda is numbered, and every item it links to, so that their addresses can be built.
     """
     kind, number = number
-    session = get_object_or_404(detailed_sessions(request.user), body__slug=slug, kind=kind, number=number)
+    return detailed_session(request.user, body__slug=slug, kind=kind, number=number)
+
+
+def detailed_session(user, **lookup):
+    """The session found by `lookup` among those visible to the user, as session_at() gives it; 404 if none."""
+    session = get_object_or_404(detailed_sessions(user), **lookup)
     session.numbered_agenda = session.agenda()
     items = {item.pk: item for item in session.agenda_items.all()}
     label_paths(list(items.values()))
@@ -146,7 +151,7 @@ def session_detail(request, slug, number):
         "resolutions": resolutions,
         "documents": [document for document in documents if document not in item_documents],
         "may_read_restricted": Delegate.may_read_restricted(request.user),
-        "reports": Report.objects.visible_to(request.user).filter(session=session),
+        "reports": Report.objects.visible_to(request.user).filter(session=session).select_related("session__body"),
         "follow_up_reported": follow_up_reported_at(session, request.user) if outcomes_visible else [],
     })
 
@@ -164,17 +169,22 @@ def session_report(request, slug, number):
     session = session_at(request, slug, number)
     language = "en" if (get_language() or "ar").startswith("en") else "ar"
     report = get_object_or_404(Report.objects.visible_to(request.user), session=session, language=language)
+    return render(request, "meetings/report.html", report_context(session, report))
+
+
+def report_context(session, report):
+    """What meetings/_report_body.html shows, for the page and the PDF alike; `session` as session_at() gives it."""
     participants = list(session.participants.all())
-    resolutions = list(session.resolutions.all())
-    return render(request, "meetings/report.html", {
+    return {
         "session": session,
         "report": report,
         "agenda": session.numbered_agenda,
         "chair": next((p for p in participants if p.role == Participation.Role.CHAIR), None),
         "participants": participants,
-        "resolutions": resolutions,
+        "resolutions": list(session.resolutions.all()),
         "outcomes_visible": True,  # a report is readable only with its session's outcomes
-    })
+        "pdf_url": report.pdf_url() if report.is_public else None,
+    }
 
 
 def session_by_id(request, pk, page="session"):

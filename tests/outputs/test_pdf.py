@@ -203,3 +203,169 @@ def test_it_prints_the_demo_and_an_archive_session(client, demo, archive_session
             assert_in_order(titles, letters(text))
     with translation.override("ar"):
         assert reverse("meetings:agenda_pdf", args=demo.address_args()) == "/ar/bodies/executive-office/sessions/48/agenda.pdf"
+
+
+# --- Each item's outcome, in the outcomes PDF -------------------------------------------------
+
+OUTCOMES = [  # (item order, decision, summary ar, summary en)
+    (1, "adopted", "أقر المكتب جدول الأعمال دون تعديل", "The office adopted the agenda unchanged"),
+    (3, "amended", "اعتمدت الورقة بعد تعديل الفقرة الثالثة", "The paper was adopted with its third paragraph amended"),
+    (5, "withdrawn", "سحبت الأمانة البند لاستكمال دراسته", "The secretariat withdrew the item for further study"),
+]
+# Not «أُحيط علمًا به» (taken note of): WeasyPrint gives each glyph one text in the PDF's text layer, so
+# an alef carrying a damma («أُ») loses its alef when the PDF is read back (the page itself shows it).
+
+
+
+def record_outcomes(session):
+    from meetings.tracking import Outcome
+
+    for order, decision, summary_ar, summary_en in OUTCOMES:
+        Outcome.objects.create(agenda_item=session.agenda_items.get(order=order), decision=decision,
+                               summary_ar=summary_ar, summary_en=summary_en)
+
+
+def outcome_lines(language):
+    """Each item's title, its decision and its summary, in agenda order."""
+    from meetings.tracking import Outcome
+
+    titles = ARABIC_TITLES if language == "ar" else ENGLISH_TITLES
+    lines = []
+    for order, decision, summary_ar, summary_en in OUTCOMES:
+        with translation.override(language):
+            decided = str(Outcome.Decision(decision).label)  # «اعتُمد مع تعديلات», "Adopted with amendments"
+        lines += [titles[order - 1], decided, summary_ar if language == "ar" else summary_en]
+    return lines
+
+
+def test_the_outcomes_pdf_gives_each_items_decision_and_summary_before_the_resolutions(client, session):
+    record_outcomes(session)
+    for language, resolution in (("ar", "اعتماد اللائحة"), ("en", "Adoption of the rules")):
+        text, _ = pdf_text(get_pdf(client, session, "outcomes", language).content)
+        assert_in_order([*outcome_lines(language), resolution], letters(text))
+
+
+# --- The session report ----------------------------------------------------------------------
+
+REPORT_TEXT = {
+    "ar": {"opening": "افتتح رئيس المكتب أعمال الدورة مرحبا بالوفود",
+           "speeches": "ألقى الأمين العام المساعد كلمة عن التحول الرقمي",
+           "closing": "اختتمت الدورة بالشكر للدولة المضيفة"},
+    "en": {"opening": "The chair of the office opened the session and welcomed the delegations",
+           "speeches": "The assistant secretary general spoke on digital transformation",
+           "closing": "The session closed with thanks to the host state"},
+}
+# Participants entered out of protocol order: the report lists them in it.
+PARTICIPANTS = [("OM", 12, "عُمان", "Oman", "سالم الهنائي", "Salim Al Hinai"),
+                ("JO", 1, "الأردن", "Jordan", "رنا العلي", "Rana Al Ali"),
+                ("EG", 19, "مصر", "Egypt", "أحمد حسن", "Ahmed Hassan")]
+
+
+@pytest.fixture
+def reported(session, secretary):
+    """The session with participants, item outcomes and a report published in each language."""
+    from council.models import MemberState, Person
+    from meetings import reports
+    from meetings.models import Participation
+    from meetings.tracking import Report
+
+    for iso, order, name_ar, name_en, person_ar, person_en in PARTICIPANTS:
+        state, _ = MemberState.objects.update_or_create(
+            iso_code=iso, defaults={"protocol_order": order, "name_ar": name_ar, "name_en": name_en})
+        Participation.objects.create(session=session, member_state=state, role="head",
+                                     person=Person.objects.create(name_ar=person_ar, name_en=person_en))
+    record_outcomes(session)
+    published = {}
+    for language, texts in REPORT_TEXT.items():
+        report = reports.save_report(Report(session=session, language=language), secretary, state="draft", **texts)
+        for state in ("review", "final", "published"):
+            report = reports.save_report(report, secretary, state=state, **texts)
+        published[language] = report
+    return published
+
+
+def report_lines(language):
+    """What the report says, in the order it says it."""
+    index = 0 if language == "ar" else 1
+    texts = REPORT_TEXT[language]
+    participants = []
+    for *_, name_ar, name_en, person_ar, person_en in sorted(PARTICIPANTS, key=lambda row: row[1]):
+        participants += [(name_ar, name_en)[index], (person_ar, person_en)[index]]
+    resolution = [("اعتماد اللائحة", "Adoption of the rules"), ("يقرر المكتب اعتماد اللائحة.", "The office adopts the rules."),
+                  ("تتحفظ على الفقرة الثانية", "Reserves on the second paragraph")]
+    return [texts["opening"], *participants, *outcome_lines(language), texts["speeches"],
+            *(row[index] for row in resolution), texts["closing"]]
+
+
+def test_the_report_pdf_reads_as_the_report_in_logical_order(client, session, reported):
+    for language in ("ar", "en"):
+        text, pages = pdf_text(get_pdf(client, session, "report", language).content)
+        found = letters(text)
+        assert letters(session.display_name(language)) in found
+        assert letters("مجلس الوزراء العرب للاتصالات والمعلومات" if language == "ar"
+                       else "Arab Telecommunication and Information Council of Ministers") in found
+        assert_in_order(report_lines(language), found)
+        hijri = hijri_parts(session.start_date, language)["text"]
+        assert all(letters(part) in found for part in hijri.split(" ")), "the Hijri date is in the heading"
+        footer = "الصفحة" if language == "ar" else f"page 1 of {pages}"
+        assert footer in text
+
+
+def test_the_report_pdf_is_served_under_a_name_a_person_recognises(client, session, reported):
+    disposition = get_pdf(client, session, "report", "ar")["Content-Disposition"]
+    assert urllib.parse.unquote(disposition.split("''", 1)[1]) == f"تقرير - {session.display_name('ar')}.pdf"
+    english = get_pdf(client, session, "report", "en")["Content-Disposition"]
+    assert english == f'inline; filename="Report - {session.display_name("en")}.pdf"'
+
+
+def test_the_report_pdf_is_linked_from_the_report_page_and_the_session_page(client, session, reported):
+    for language in ("ar", "en"):
+        url = session.pdf_url("report", language)
+        with translation.override(language):
+            report_page = client.get(reported[language].get_absolute_url()).content.decode()
+            session_page = client.get(session.get_absolute_url()).content.decode()
+        assert f'href="{url}"' in report_page
+        assert f'href="{url}"' in session_page
+
+
+def test_no_report_pdf_exists_until_the_report_is_published_with_the_outcomes(
+        client, secretary_client, secretary, session, reported):
+    from meetings import reports
+
+    english = reported["en"]
+    reports.save_report(english, secretary, state="review", reason="Typo in the closing",
+                        **{name: getattr(english, name) for name in ("opening", "speeches", "closing")})
+    for who in (client, secretary_client):
+        assert who.get(session.pdf_url("report", "en")).status_code == 404, "a report under review"
+        assert who.get(session.pdf_url("report", "ar")).status_code == 200
+    with translation.override("en"):
+        report_page = secretary_client.get(english.get_absolute_url()).content.decode()
+        session_page = client.get(session.get_absolute_url()).content.decode()
+    assert "report.pdf" not in report_page, "the secretariat reads the report under review, without a PDF"
+    assert session.pdf_url("report", "en") not in session_page and session.pdf_url("report", "ar") in session_page
+    Session.objects.filter(pk=session.pk).update(outcomes_published_at=None)  # outcomes withdrawn
+    for who in (client, secretary_client):
+        assert who.get(session.pdf_url("report", "ar")).status_code == 404
+
+
+def test_a_draft_sessions_report_has_no_pdf(client, secretary_client, secretary, draft_session):
+    from meetings import reports
+    from meetings.tracking import Report
+
+    reports.save_report(Report(session=draft_session, language="ar"), secretary, state="draft",
+                        opening=DRAFT_WORDS_AR, speeches="", closing="")
+    for who in (client, secretary_client):
+        assert who.get(draft_session.pdf_url("report", "ar")).status_code == 404
+
+
+def test_the_report_pdf_is_made_again_only_when_what_it_prints_changes(session, reported):
+    from meetings.tracking import Outcome
+
+    first, cached = pdf.render_pdf(session, pdf.REPORT, "en")
+    assert not cached
+    again, cached = pdf.render_pdf(Session.objects.get(pk=session.pk), pdf.REPORT, "en")
+    assert cached and again == first
+    Outcome.objects.filter(agenda_item__order=5).update(summary_en="The office asked for a fuller account")
+    changed, cached = pdf.render_pdf(Session.objects.get(pk=session.pk), pdf.REPORT, "en")
+    assert not cached
+    assert "fuller account" in " ".join(pdf_text(changed)[0].split())
