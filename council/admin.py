@@ -1,7 +1,11 @@
 """The secretariat's admin for the standing structure, and the mixins every admin here shares."""
 
-from django.contrib import admin
+import logging
+
+from django import forms
+from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple, RelatedFieldWidgetWrapper
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connections
@@ -9,7 +13,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp import admin as totp_admin
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -18,6 +22,8 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from council.arabic import case_forms, normalize
 from council.models import Body, Delegate, Membership, MemberState, Person
 from council.stale import NoTruncationMixin, StaleSaveGuardMixin
+
+logger = logging.getLogger(__name__)
 
 LANGUAGE_LABELS = {
     "ar": _("%(field)s in Arabic"),
@@ -260,14 +266,143 @@ class PersonAdmin(CouncilAdmin):
     list_display = ("name", "honorific")
 
 
+class NewDelegateForm(forms.ModelForm):
+    """A delegate's account in one form: the account is made from the name and email typed here."""
+
+    name = forms.CharField(label=_("full name"), max_length=150)
+    email = forms.EmailField(label=_("email address"), max_length=150,
+                             help_text=_("The delegate signs in with it, and gets there the link to set a password."))
+
+    class Meta:
+        model = Delegate
+        fields = ("name", "email", "member_state", "language")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # a paste is never cut: over-long input is refused with its length
+            field.widget.attrs.pop("maxlength", None)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        taken = get_user_model()._default_manager.filter(Q(email__iexact=email) | Q(username__iexact=email)).first()
+        if taken is not None:
+            raise ValidationError(_("An account with this email address exists already (%(account)s): "
+                                    "one address, one account."), code="duplicate",
+                                  params={"account": taken.get_full_name() or taken.get_username()})
+        return email
+
+
+def send_set_password(modeladmin, request, delegate):
+    """Send the delegate the set-password email; tell the administrator if the mail server failed."""
+    from council.accounts import MAIL_ERRORS, send_set_password_email
+
+    try:
+        send_set_password_email(delegate.user, delegate.language, new_account=not delegate.user.has_usable_password())
+    except MAIL_ERRORS:
+        logger.exception("The set-password email to user %s could not be sent", delegate.user_id)
+        modeladmin.message_user(request, _(
+            "The email to set a password could not be sent to %(email)s: the mail server did not take it. "
+            "The account is saved. Send it again later: tick the delegate in the list of delegates and choose "
+            "“Send the set-password email again”.") % {"email": delegate.user.email}, messages.ERROR)
+        return False
+    modeladmin.log_change(request, delegate, [{"changed": {"fields": [gettext_noop("set-password email sent")]}}])
+    return True
+
+
 @admin.register(Delegate)
 class DelegateAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
-    list_display = ("user", "member_state")
-    list_filter = ("member_state",)
+    """A member state's delegate: an account that is never staff, whose password only its owner knows."""
+
+    list_display = ("__str__", "email_address", "member_state", "language", "active", "password_set")
+    list_filter = ("member_state", "user__is_active", "language")
     list_select_related = ("user", "member_state")
-    # Chosen by name among accounts that are not staff, never typed as a bare id.
-    autocomplete_fields = ("member_state", "user")
+    autocomplete_fields = ("member_state",)
     search_fields = ("user__username", "user__first_name", "user__last_name", "user__email")
+    readonly_fields = ("account", "email_address", "active")
+    actions = ["resend_set_password", "deactivate", "reactivate"]
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return NewDelegateForm.Meta.fields
+        return ("account", "email_address", "active", "member_state", "language")
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = NewDelegateForm
+        return super().get_form(request, obj, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            email = form.cleaned_data["email"]
+            user = get_user_model()(username=email, email=email, first_name=form.cleaned_data["name"],
+                                    is_staff=False, is_superuser=False)
+            user.set_unusable_password()
+            user.save()
+            obj.user = user
+        super().save_model(request, obj, form, change)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if send_set_password(self, request, obj):
+            self.message_user(request, _("%(email)s has been sent, in %(language)s, a link to set a password.") % {
+                "email": obj.user.email, "language": obj.get_language_display()}, messages.SUCCESS)
+        return super().response_add(request, obj, post_url_continue)
+
+    @admin.display(description=_("account"))
+    def account(self, delegate):
+        return delegate.user.get_full_name() or delegate.user.get_username()
+
+    @admin.display(description=_("email address"), ordering="user__email")
+    def email_address(self, delegate):
+        return delegate.user.email
+
+    @admin.display(description=_("active"), boolean=True, ordering="user__is_active")
+    def active(self, delegate):
+        return delegate.user.is_active
+
+    @admin.display(description=_("password set"), boolean=True)
+    def password_set(self, delegate):
+        return delegate.user.has_usable_password()
+
+    @admin.action(description=_("Send the set-password email again"), permissions=["change"])
+    def resend_set_password(self, request, queryset):
+        sent = 0
+        for delegate in queryset.select_related("user"):
+            if not delegate.user.is_active:
+                self.message_user(request, _("%(delegate)s is deactivated: no email was sent. Reactivate the "
+                                             "account first.") % {"delegate": delegate}, messages.WARNING)
+            elif send_set_password(self, request, delegate):
+                sent += 1
+        if sent:
+            self.message_user(request, ngettext(
+                "%(count)d delegate has been sent a link to set a password.",
+                "%(count)d delegates have been sent a link to set a password.", sent) % {"count": sent},
+                messages.SUCCESS)
+
+    @admin.action(description=_("Deactivate the accounts"), permissions=["change"])
+    def deactivate(self, request, queryset):
+        self.set_active(request, queryset, False)
+
+    @admin.action(description=_("Reactivate the accounts"), permissions=["change"])
+    def reactivate(self, request, queryset):
+        self.set_active(request, queryset, True)
+
+    def set_active(self, request, queryset, active):
+        changed = 0
+        for delegate in queryset.select_related("user"):
+            if delegate.user.is_active == active:
+                continue
+            delegate.user.is_active = active
+            delegate.user.save(update_fields=["is_active"])
+            message = gettext_noop("account reactivated") if active else gettext_noop("account deactivated")
+            self.log_change(request, delegate, [{"changed": {"fields": [message]}}])
+            changed += 1
+        if active:
+            text = ngettext("%(count)d account has been reactivated: it can sign in again.",
+                            "%(count)d accounts have been reactivated: they can sign in again.", changed)
+        else:
+            text = ngettext("%(count)d account has been deactivated: it can no longer sign in.",
+                            "%(count)d accounts have been deactivated: they can no longer sign in.", changed)
+        self.message_user(request, text % {"count": changed}, messages.SUCCESS)
 
 
 # django-otp's TOTP devices: an administrator enrols a staff member's authenticator app here.
@@ -313,3 +448,55 @@ class RoleAdmin(GroupAdmin):
         from meetings.roles import ROLES
 
         return ROLES[group.name][1] if group.name in ROLES else "—"
+
+
+# --- Accounts: an administrator manages them within the roles ------------------------------
+
+from django.contrib.auth.admin import UserAdmin  # noqa: E402
+
+User = get_user_model()
+admin.site.unregister(User)
+
+# What only a superuser may give: everything, or permissions outside the roles.
+SUPERUSER_ONLY_FIELDS = ("is_superuser", "user_permissions")
+
+
+class AccountForm(UserAdmin.form):
+    def clean_is_staff(self):
+        is_staff = self.cleaned_data.get("is_staff")
+        if is_staff and Delegate.objects.filter(user_id=self.instance.pk).exists():
+            raise ValidationError(_("This is a delegate's account: a delegate never reaches the admin. "
+                                    "Make a separate account for the secretariat."), code="delegate_staff")
+        return is_staff
+
+
+@admin.register(User)
+class AccountAdmin(UserAdmin):
+    """Django's user admin, in which an Administrator cannot reach beyond the roles.
+
+    Only a superuser sees and sets "superuser status" and an account's own
+    permissions, and changes or deletes a superuser's account: an Administrator
+    gives roles (groups), and cannot make anyone, itself included, more than that.
+    """
+
+    form = AccountForm
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser:
+            return fieldsets
+        return [(name, {**options, "fields": [f for f in options["fields"] if f not in SUPERUSER_ONLY_FIELDS]})
+                for name, options in fieldsets]
+
+    def get_list_filter(self, request):
+        return [f for f in super().get_list_filter(request) if request.user.is_superuser or f != "is_superuser"]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)

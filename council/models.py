@@ -326,6 +326,8 @@ class Delegate(models.Model):
                                 verbose_name=_("user"), limit_choices_to={"is_staff": False, "is_superuser": False})
     member_state = models.ForeignKey(MemberState, models.PROTECT, related_name="delegates",
                                      verbose_name=_("member state"))
+    language = models.CharField(_("preferred language"), max_length=2, choices=settings.LANGUAGES, default="ar",
+                                help_text=_("The language of the emails the delegate gets from the secretariat."))
 
     class Meta:
         ordering = ["member_state__protocol_order", "user__username"]

@@ -14,6 +14,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.signals import user_login_failed
@@ -38,6 +39,8 @@ class SecondFactorMixin:
     )
     error_messages = {
         **AuthenticationForm.error_messages,
+        "inactive": _("This account has been deactivated. If you still need it, ask the Council's technical "
+                      "secretariat to reactivate it."),
         "code_required": _("This account has a second factor: enter the six-digit code from your authenticator app."),
         "code_wrong": _("The code is wrong or has expired. Enter the code your app shows now."),
         "enrolment_required": _(
@@ -75,6 +78,26 @@ class SecondFactorMixin:
 class SignInForm(SecondFactorMixin, AuthenticationForm):
     otp_token = SecondFactorMixin.otp_token
 
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError as error:
+            if error.code == "invalid_login" and self.is_deactivated_account():
+                raise forms.ValidationError(self.error_messages["inactive"], code="inactive") from error
+            raise
+
+    def is_deactivated_account(self):
+        """True if the right password was typed for an account that was deactivated.
+
+        Django's backend answers such a sign-in as a wrong password; the person is
+        told instead that the account is off, which says nothing to someone
+        without the password.
+        """
+        if getattr(self.request, "axes_locked_out", False):
+            return False
+        user = get_user_model()._default_manager.filter(username=self.cleaned_data.get("username")).first()
+        return user is not None and not user.is_active and user.check_password(self.cleaned_data.get("password"))
+
 
 class AdminSignInForm(SecondFactorMixin, AdminAuthenticationForm):
     otp_token = SecondFactorMixin.otp_token
@@ -99,7 +122,9 @@ def landing_url(user):
 
 def lockout_response(request, original_response=None, credentials=None):
     """The page django-axes shows once sign-in is locked (429), in the page's language."""
+    match = request.resolver_match
     return render(request, "lockout.html", {
+        "password_reset": match is not None and match.url_name == "password_reset",
         "failure_limit": settings.AXES_FAILURE_LIMIT,
         "lock_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
     }, status=429)

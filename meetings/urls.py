@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from council import signin
+from council import accounts, signin
 from meetings import feeds, notification_views, output_views, search_views, views
 
 app_name = "meetings"
@@ -68,6 +68,10 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("account/second-factor/", signin.second_factor, name="second_factor"),
+    path("password/forgotten/", accounts.ForgottenPasswordView.as_view(), name="password_reset"),
+    path("password/forgotten/sent/", accounts.ForgottenPasswordSentView.as_view(), name="password_reset_done"),
+    path("password/set/<uidb64>/<token>/", accounts.SetPasswordView.as_view(), name="password_reset_confirm"),
+    path("password/set/done/", accounts.PasswordSetView.as_view(), name="password_reset_complete"),
     path("search/", search_views.search, name="search"),
     path("follow-up/", views.follow_up_board, name="follow_up"),
 ]

@@ -85,6 +85,38 @@ def manage_accounts(client, demo):
     return response.status_code == 302 and get_user_model().objects.filter(username="new-editor").exists()
 
 
+def create_delegate_account(client, demo):
+    url = admin_url("council_delegate_add")
+    page = client.get(url)
+    if page.status_code != 200:
+        return False
+    data = form_values(page)
+    data.update(name="Omar", email="omar@mtit.gov.jo", member_state=str(MemberState.objects.get(iso_code="JO").pk),
+                language="en")
+    client.post(url, data)
+    from council.models import Delegate
+
+    return Delegate.objects.filter(user__email="omar@mtit.gov.jo").exists()
+
+
+def make_someone_superuser(client, demo):
+    """Reach beyond the roles: make an account a superuser, or grant it a permission of its own."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    user = get_user_model().objects.create_user("clerk", is_staff=True)
+    url = admin_url("auth_user_change", user.pk)
+    page = client.get(url)
+    if page.status_code != 200:
+        return False
+    data = form_values(page)
+    data["is_superuser"] = "on"
+    data["user_permissions"] = [str(Permission.objects.get(codename="change_group").pk)]
+    client.post(url, data)
+    user.refresh_from_db()
+    return user.is_superuser or user.user_permissions.exists()
+
+
 def manage_member_states(client, demo):
     egypt = MemberState.objects.get(iso_code="EG")
     url = admin_url("council_memberstate_change", egypt.pk)
@@ -103,13 +135,14 @@ def see_drafts_on_the_site(client, demo):
     return client.get(draft.get_absolute_url()).status_code == 200
 
 
-ACTIONS = [view, add, change, delete, publish, withdraw, manage_accounts, manage_member_states,
-           see_drafts_on_the_site]
+ACTIONS = [view, add, change, delete, publish, withdraw, manage_accounts, create_delegate_account,
+           make_someone_superuser, manage_member_states, see_drafts_on_the_site]
 ALLOWED = {
     NO_ROLE: set(),
     EDITOR: {view, add, change, delete, see_drafts_on_the_site},
     PUBLISHER: {view, add, change, delete, publish, withdraw, see_drafts_on_the_site},
-    ADMINISTRATOR: set(ACTIONS),
+    # Only a superuser reaches beyond the roles.
+    ADMINISTRATOR: set(ACTIONS) - {make_someone_superuser},
 }
 
 
@@ -135,3 +168,46 @@ def test_the_groups_page_describes_each_role_in_the_interface_language(as_role):
     with translation.override("en"):
         assert all(escape(str(text)) in english for _name, text in ROLES.values())
     assert "ينشر" in arabic
+
+
+def test_an_administrator_sees_neither_superuser_status_nor_own_permissions(as_role, django_user_model):
+    client = as_role(ADMINISTRATOR)
+    me = django_user_model.objects.get(username="user-Administrator")
+    url = admin_url("auth_user_change", me.pk)
+    page = client.get(url).content.decode()
+    assert 'name="is_superuser"' not in page and 'name="user_permissions"' not in page
+    assert 'name="groups"' in page and 'name="is_staff"' in page
+    data = form_values(client.get(url))
+    data.update(is_superuser="on", user_permissions=[str(p) for p in range(1, 20)])
+    assert client.post(url, data).status_code == 302
+    me.refresh_from_db()
+    assert not me.is_superuser and not me.user_permissions.exists()
+
+
+def test_an_administrator_cannot_change_or_delete_a_superuser(as_role, django_user_model):
+    root = django_user_model.objects.create_superuser("root", password="x")
+    client = as_role(ADMINISTRATOR)
+    url = admin_url("auth_user_change", root.pk)
+    data = {"username": "root", "email": "taken@example.org", "is_active": "on", "is_staff": "on"}
+    client.post(url, data)
+    client.post(admin_url("auth_user_password_change", root.pk), {
+        "password1": "a-long-enough-passphrase-48", "password2": "a-long-enough-passphrase-48"})
+    client.post(admin_url("auth_user_delete", root.pk), {"post": "yes"})
+    client.post(admin_url("auth_user_changelist"), {"action": "delete_selected", "_selected_action": [root.pk],
+                                                    "post": "yes"})
+    root.refresh_from_db()
+    assert root.email == "" and root.check_password("x")
+
+
+def test_a_superuser_still_sets_superuser_status(client, django_user_model):
+    root = django_user_model.objects.create_superuser("root", password="x")
+    client.force_login(root)
+    clerk = django_user_model.objects.create_user("clerk", is_staff=True)
+    url = admin_url("auth_user_change", clerk.pk)
+    assert 'name="is_superuser"' in client.get(url).content.decode()
+    data = form_values(client.get(url))
+    data = {key: value for key, value in data.items() if value != ""}  # the empty multiple selects
+    data["is_superuser"] = "on"
+    assert client.post(url, data).status_code == 302
+    clerk.refresh_from_db()
+    assert clerk.is_superuser
