@@ -19,6 +19,14 @@ from council.models import Body, CleanTextModel, MemberState, SearchableModel, S
 from meetings.models import AgendaItem, Resolution, Session, may_view_unpublished
 
 
+def named_exactly_when(field, value, named, name, message):
+    """A check that `named` is filled exactly when `field` is `value` (a deferral names its session)."""
+    chosen_and_named = Q(**{field: value, f"{named}__isnull": False})
+    other_and_empty = ~Q(**{field: value}) & Q(**{f"{named}__isnull": True})
+    return models.CheckConstraint(condition=chosen_and_named | other_and_empty, name=name,
+                                  violation_error_message=message)
+
+
 class OutcomeQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Outcomes of sessions whose outcomes this user may read."""
@@ -74,18 +82,10 @@ class Outcome(CleanTextModel):
         verbose_name = _("outcome")
         verbose_name_plural = _("outcomes")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(decision="deferred", deferred_to__isnull=False) | (
-                    ~Q(decision="deferred") & Q(deferred_to__isnull=True)),
-                name="outcome_deferred_names_session",
-                violation_error_message=_("A deferred item names the later session, and only a deferred one."),
-            ),
-            models.CheckConstraint(
-                condition=Q(decision="referred", referred_to__isnull=False) | (
-                    ~Q(decision="referred") & Q(referred_to__isnull=True)),
-                name="outcome_referred_names_body",
-                violation_error_message=_("A referred item names the body, and only a referred one."),
-            ),
+            named_exactly_when("decision", "deferred", "deferred_to", "outcome_deferred_names_session",
+                               _("A deferred item names the later session, and only a deferred one.")),
+            named_exactly_when("decision", "referred", "referred_to", "outcome_referred_names_body",
+                               _("A referred item names the body, and only a referred one.")),
         ]
 
     def __str__(self):
@@ -230,12 +230,8 @@ class FollowUpAction(SearchableModel):
                 name="follow_up_one_deadline",
                 violation_error_message=_("Give a date or the next session of a body, not both."),
             ),
-            models.CheckConstraint(
-                condition=Q(responsible="body", responsible_body__isnull=False) | (
-                    ~Q(responsible="body") & Q(responsible_body__isnull=True)),
-                name="follow_up_body_named",
-                violation_error_message=_("Name the committee or working group, and only when it is responsible."),
-            ),
+            named_exactly_when("responsible", "body", "responsible_body", "follow_up_body_named",
+                               _("Name the committee or working group, and only when it is responsible.")),
         ]
 
     def __str__(self):
