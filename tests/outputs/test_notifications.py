@@ -7,23 +7,19 @@ import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
 from django.core.mail.backends.smtp import EmailBackend
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from council.models import Body
 from meetings import notifications
 from meetings.models import Document, Notification, Session, Subscription
 from meetings.signals import session_published, session_withdrawn
+from tests.helpers import site_url
 from tests.outputs.helpers import DRAFT_WORDS_EN
 
 pytestmark = pytest.mark.django_db
 
 SMTP_PORT = 8125  # this helper's range (PROTOCOL.md)
 
-
-def url(name, language, *args):
-    with translation.override(language):
-        return reverse(name, args=args)
 
 
 def subscriber(django_user_model, name, body, language, email_address=None):
@@ -49,36 +45,36 @@ def body(db):
 
 def test_it_lets_a_delegate_choose_bodies_and_a_language(delegate_client, delegate):
     office = Body.objects.get(slug="executive-office")
-    page = delegate_client.get(url("meetings:notifications", "ar"))
+    page = delegate_client.get(site_url("ar", "notifications"))
     assert page.status_code == 200 and "المكتب التنفيذي" in page.content.decode()
-    response = delegate_client.post(url("meetings:notifications", "ar"), {"bodies": [office.pk], "language": "en"})
+    response = delegate_client.post(site_url("ar", "notifications"), {"bodies": [office.pk], "language": "en"})
     assert response.status_code == 302
     assert list(Subscription.objects.filter(user=delegate).values_list("body__slug", "language")) == [
         ("executive-office", "en")]
-    delegate_client.post(url("meetings:notifications", "en"), {"language": "ar"})
+    delegate_client.post(site_url("en", "notifications"), {"language": "ar"})
     assert not Subscription.objects.filter(user=delegate).exists()
 
 
 def test_it_is_for_delegates_and_staff_only(django_user_model, secretary):
     from django.test import Client
 
-    assert Client().get(url("meetings:notifications", "en")).status_code == 302  # to sign-in
+    assert Client().get(site_url("en", "notifications")).status_code == 302  # to sign-in
     stranger, staff = Client(), Client()
     stranger.force_login(django_user_model.objects.create_user("visitor", password="not-a-real-password"))
     staff.force_login(secretary)
-    assert stranger.get(url("meetings:notifications", "en")).status_code == 403
-    assert staff.get(url("meetings:notifications", "en")).status_code == 200
+    assert stranger.get(site_url("en", "notifications")).status_code == 403
+    assert staff.get(site_url("en", "notifications")).status_code == 200
 
 
 def test_it_is_linked_from_the_header_for_those_who_may_use_it(delegate, django_user_model):
     from django.test import Client
 
-    link = f'href="{url("meetings:notifications", "ar")}"'
+    link = f'href="{site_url("ar", "notifications")}"'
     member, stranger = Client(), Client()
     member.force_login(delegate)
     stranger.force_login(django_user_model.objects.create_user("visitor", password="not-a-real-password"))
-    assert link in member.get(url("meetings:home", "ar")).content.decode()
-    assert link not in stranger.get(url("meetings:home", "ar")).content.decode()
+    assert link in member.get(site_url("ar", "home")).content.decode()
+    assert link not in stranger.get(site_url("ar", "home")).content.decode()
 
 
 # --- One email per subscriber per publication ------------------------------------------
@@ -98,7 +94,7 @@ def test_it_emails_each_subscriber_once_in_their_language(django_user_model, mak
     assert mimetype == "text/html" and 'dir="rtl"' in html and 'lang="ar"' in html
     assert "نُشر جدول أعمال" in ar.body and "نُشر جدول أعمال" in html
     for message, language in ((ar, "ar"), (en, "en")):
-        assert f"http://127.0.0.1:8000{url('meetings:session', language, *session.address_args())}" in message.body
+        assert f"http://127.0.0.1:8000{site_url(language, 'session', *session.address_args())}" in message.body
         assert f"http://127.0.0.1:8000{session.pdf_url('agenda', language)}" in message.body
         assert message.extra_headers["List-Unsubscribe"].startswith("<http://127.0.0.1:8000/")
     # Published again (withdrawn and republished, or a repeated signal): nobody is told twice.

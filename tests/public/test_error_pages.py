@@ -2,10 +2,9 @@
 
 import pytest
 from django.core.files.base import ContentFile
-from django.urls import reverse
-from django.utils import translation
 
 from meetings.models import Document
+from tests.helpers import site_url
 
 pytestmark = pytest.mark.django_db
 
@@ -18,13 +17,8 @@ def restricted(demo, settings, tmp_path):
     return document
 
 
-def url_in(language, name, *args):
-    with translation.override(language):
-        return reverse(name, args=args)
-
-
 def test_it_refuses_in_arabic_first_on_an_arabic_page(stranger_client, restricted):
-    response = stranger_client.get(url_in("ar", "meetings:document", restricted.pk))
+    response = stranger_client.get(site_url("ar", "document", restricted.pk))
     page = response.content.decode()
     assert response.status_code == 403
     assert '<html lang="ar" dir="rtl">' in page
@@ -32,7 +26,7 @@ def test_it_refuses_in_arabic_first_on_an_arabic_page(stranger_client, restricte
 
 
 def test_it_refuses_in_english_first_on_an_english_page(stranger_client, restricted):
-    response = stranger_client.get(url_in("en", "meetings:document", restricted.pk))
+    response = stranger_client.get(site_url("en", "document", restricted.pk))
     page = response.content.decode()
     assert response.status_code == 403
     assert '<html lang="en" dir="ltr">' in page
@@ -43,7 +37,7 @@ def test_it_explains_a_refused_form_in_the_pages_language(demo, client):
     from django.test import Client
 
     strict = Client(enforce_csrf_checks=True)
-    response = strict.post(url_in("ar", "meetings:login"), {"username": "x", "password": "y"})
+    response = strict.post(site_url("ar", "login"), {"username": "x", "password": "y"})
     assert response.status_code == 403
     assert '<html lang="ar" dir="rtl">' in response.content.decode()
     assert "تعذّر إرسال النموذج" in response.content.decode()
