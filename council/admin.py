@@ -19,6 +19,7 @@ from django_otp.plugins.otp_totp import admin as totp_admin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from council.admin_history import HistoryAdminMixin
 from council.arabic import case_forms, normalize
 from council.models import Body, Delegate, Membership, MemberState, Person
 from council.stale import NoTruncationMixin, StaleSaveGuardMixin
@@ -195,10 +196,10 @@ class EstimatedCountPaginator(Paginator):
 admin.site.enable_nav_sidebar = False
 
 
-class CouncilAdmin(StaleSaveGuardMixin, NoTruncationMixin, SafeAutocompleteMixin, NormalizedSearchMixin,
-                   BilingualFieldsMixin, TranslationAdmin):
+class CouncilAdmin(HistoryAdminMixin, StaleSaveGuardMixin, NoTruncationMixin, SafeAutocompleteMixin,
+                   NormalizedSearchMixin, BilingualFieldsMixin, TranslationAdmin):
     """Base for our admins: both languages side by side, input direction per language, normalized search,
-    no lost edits."""
+    no lost edits, a history that shows every change and restores a version."""
 
     # Lists never count a whole large table: the estimated-count pager, and no
     # "N in all" beside a search (show_full_result_count, a second full count).
@@ -254,7 +255,7 @@ class BodyAdmin(CouncilAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
+class MembershipAdmin(HistoryAdminMixin, SafeAutocompleteMixin, admin.ModelAdmin):
     list_display = ("body", "member_state", "member_body", "role", "start_date", "end_date")
     list_filter = ("body", "role")
     list_select_related = ("body", "member_state", "member_body")
@@ -310,7 +311,7 @@ def send_set_password(modeladmin, request, delegate):
 
 
 @admin.register(Delegate)
-class DelegateAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
+class DelegateAdmin(HistoryAdminMixin, SafeAutocompleteMixin, admin.ModelAdmin):
     """A member state's delegate: an account that is never staff, whose password only its owner knows."""
 
     list_display = ("__str__", "email_address", "member_state", "language", "active", "password_set")

@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "simple_history",
     "council",
     "meetings",
 ]
@@ -137,6 +138,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Lets the history record who made a change (council.history); none outside a request: the system.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "council.cache.StaffWriteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Last, as django-axes asks: it turns a locked sign-in into the lockout page.

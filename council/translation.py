@@ -2,7 +2,8 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from council.models import Body, MemberState, Person
+from council.history import track
+from council.models import Body, Delegate, Membership, MemberState, Person
 
 
 @register(MemberState)
@@ -21,3 +22,7 @@ class BodyTranslation(TranslationOptions):
 class PersonTranslation(TranslationOptions):
     fields = ("name", "honorific")
     required_languages = {"ar": ("name",)}
+
+
+# After the translation fields exist, so that the history keeps both languages (see council.history).
+track(MemberState, Body, Membership, Person, Delegate)

@@ -24,6 +24,7 @@ from council.admin import (
     SafeAutocompleteMixin,
     SafeAutocompleteSelect,
 )
+from council.admin_history import HistoryAdminMixin
 from council.models import MemberState
 from council.stale import NoTruncationMixin
 from meetings import follow_up, reports
@@ -265,6 +266,16 @@ class SessionAdmin(PublicationAdminMixin, CouncilAdmin):
         (_("Agenda"), {"fields": ("agenda_note",)}),
     ]
 
+    def history_sources(self, session):
+        """The session's versions, and those of its agenda, resolutions and their reservations, participants,
+        documents, outcomes and the follow-up statuses reported at it (deleted ones included)."""
+        of_session = {"session_id": session.pk}
+        return [Session.history.filter(id=session.pk), AgendaItem.history.filter(**of_session),
+                Resolution.history.filter(**of_session),
+                Reservation.history.filter(resolution_id__in=Resolution.history.filter(**of_session).values("id")),
+                Participation.history.filter(**of_session), Document.history.filter(**of_session),
+                Outcome.history.filter(**of_session), StatusUpdate.history.filter(**of_session)]
+
     def get_urls(self):
         prepare = self.admin_site.admin_view(self.prepare_next_view)
         autocomplete = self.admin_site.admin_view(SessionScopedAutocompleteView.as_view(admin_site=self.admin_site))
@@ -441,7 +452,7 @@ class ReportForm(forms.ModelForm):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(HistoryAdminMixin, admin.ModelAdmin):
     """The report's text is in its own language: each box's direction follows it, whatever the interface."""
 
     form = ReportForm

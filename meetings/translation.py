@@ -2,8 +2,9 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
+from council.history import track
 from meetings.models import AgendaItem, Document, Dossier, Participation, Reservation, Resolution, Session
-from meetings.tracking import FollowUpAction, Outcome, StatusUpdate
+from meetings.tracking import FollowUpAction, Outcome, Report, StatusUpdate
 
 
 @register(Session)
@@ -59,3 +60,9 @@ class FollowUpActionTranslation(TranslationOptions):
 @register(StatusUpdate)
 class StatusUpdateTranslation(TranslationOptions):
     fields = ("note",)
+
+
+# After the translation fields exist, so that the history keeps both languages (see council.history).
+# A report's revisions are its own history (meetings.reports); the report is tracked like any record.
+track(Session, Dossier, AgendaItem, Resolution, Reservation, Participation, Document, Outcome, FollowUpAction,
+      StatusUpdate, Report)
