@@ -311,8 +311,13 @@ def send_set_password(modeladmin, request, delegate):
 
 
 @admin.register(Delegate)
-class DelegateAdmin(HistoryAdminMixin, SafeAutocompleteMixin, admin.ModelAdmin):
-    """A member state's delegate: an account that is never staff, whose password only its owner knows."""
+class DelegateAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
+    """A member state's delegate: an account that is never staff, whose password only its owner knows.
+
+    Its History page stays Django's admin log: what happens to a delegate is mostly to the account
+    (set-password emails, deactivation), which the log records. The delegate's own fields are kept
+    in council.history all the same.
+    """
 
     list_display = ("__str__", "email_address", "member_state", "language", "active", "password_set")
     list_filter = ("member_state", "user__is_active", "language")
