@@ -121,7 +121,13 @@ class OnlyValidChoicesMixin:
 
     def optgroups(self, name, value, attr=None):
         target = self.field.remote_field.model._meta.get_field(self.field.remote_field.field_name)
-        return super().optgroups(name, [v for v in value if _converts(target, v)], attr)
+        value = [v for v in value if _converts(target, v) and v not in self.choices.field.empty_values]
+        if not value:
+            # Nothing chosen: the empty option alone. Django would compile a query that can find
+            # nothing, once per widget (about 70 on a session's page).
+            single = not self.is_required and not self.allow_multiple_selected
+            return [(None, [self.create_option(name, "", "", False, 0)] if single else [], 0)]
+        return super().optgroups(name, value, attr)
 
 
 def _converts(field, value):
