@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from council.cache import cached_page
 from council.models import Body, MemberState
 from meetings.search import CANDIDATES, KINDS, MAX_QUERY_LENGTH, Filters, SearchError
 from meetings.search import search as run_search
@@ -41,6 +42,7 @@ class SearchForm(forms.Form):
                        year_to=data["year_to"], kind=data["type"])
 
 
+@cached_page  # the same results for every anonymous reader: a popular search is answered from the cache
 def search(request):
     form = SearchForm(request.GET)
     context = {"form": form, "max_length": MAX_QUERY_LENGTH, "candidates": CANDIDATES, "searched": "q" in request.GET}

@@ -64,7 +64,7 @@ def read(client, url):
     return response.status_code, response.content.decode(), response.get("X-Page-Cache")
 
 
-PAGES = ["/en/", "/ar/", "/en/bodies/test-committee/", "/en/member-states/eg/"]
+PAGES = ["/en/", "/ar/", "/en/bodies/test-committee/", "/en/member-states/eg/", "/en/search/?q=Item"]
 
 
 def test_it_serves_the_second_anonymous_reader_from_the_cache(published):
@@ -200,3 +200,14 @@ def test_a_signed_out_reader_who_still_sends_a_session_cookie_gets_the_cached_pa
     client.cookies["sessionid"] = "no-such-session"
     status, html, state = read(client, url)
     assert status == 200 and state == "hit"
+
+
+def test_a_cached_search_shows_an_edited_title_at_once(published):
+    url = "/en/search/?q=Roaming"
+    assert "charges" not in read(Client(), url)[1]
+    assert read(Client(), url)[2] == "hit"
+    item = published.agenda_items.get(order=1)
+    item.title_en = "Roaming charges"
+    item.save()
+    status, html, state = read(Client(), url)
+    assert state == "miss" and "<mark>Roaming</mark> charges" in html
