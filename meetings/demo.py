@@ -120,13 +120,15 @@ SESSION_48_TOPICS = [
 ]
 
 
-def upsert(model, defaults=None, **lookup):
-    """update_or_create() that writes nothing when the row already says this: a second load stamps no time."""
+def upsert(model, defaults=None, create_defaults=None, **lookup):
+    """update_or_create() that writes nothing when the row already says this: a second load stamps no time,
+    and adds no version to the history (council.history)."""
     defaults = defaults or {}
     row = model.objects.filter(**lookup).first()
     if row is not None and all(getattr(row, name) == value for name, value in defaults.items()):
         return row
-    return model.objects.update_or_create(defaults=defaults, **lookup)[0]
+    return model.objects.update_or_create(defaults=defaults, create_defaults={**defaults, **(create_defaults or {})},
+                                          **lookup)[0]
 
 
 @transaction.atomic
@@ -212,14 +214,17 @@ def load_memberships(bodies, states):
 
 
 def upsert_session(body, number, **fields):
+    # Agenda and outcomes both published, stamped once (in the session's first version): a second load
+    # changes nothing.
+    now = timezone.now()
     session = upsert(
         Session, body=body, kind=Session.Kind.ORDINARY, number=number,
         defaults={"status": Session.Status.HELD, "publication": Session.Publication.PUBLISHED, **fields},
+        create_defaults={"published_at": now, "outcomes_published_at": now},
     )
-    # Agenda and outcomes both published, stamped once: a second load changes nothing.
-    now = timezone.now()
-    Session.objects.filter(pk=session.pk, published_at__isnull=True).update(
-        published_at=now, outcomes_published_at=now)
+    if session.published_at is None:  # a session entered before it was published
+        session.published_at = session.outcomes_published_at = now
+        session.save(update_fields=["published_at", "outcomes_published_at"])
     return session
 
 
@@ -298,8 +303,10 @@ def load_tracking(session_48, postal_39, telecom_47, review_39, review_47, bodie
         "summary_en": DEMO_EN + "The meeting referred the draft agreement to the Executive Office, which discussed "
                                 "it at its 48th ordinary session (the latter is in the source).",
     })
-    AgendaItem.objects.filter(session=session_48, parent=review_39, order=review_39.order + 2).update(
-        carried_over_from=customs_39)
+    customs_48 = AgendaItem.objects.get(session=session_48, parent=review_39, order=review_39.order + 2)
+    if customs_48.carried_over_from_id != customs_39.pk:
+        customs_48.carried_over_from = customs_39
+        customs_48.save()
 
     plan_39 = postal_39.agenda_items.get(order=5)
     resolution_39 = upsert_demo_resolution(

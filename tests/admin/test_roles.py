@@ -62,6 +62,28 @@ def delete(client, demo):
     return not AgendaItem.objects.filter(pk=item.pk).exists()
 
 
+def restore(client, demo):
+    """Restore the agenda item's first version from the session's history: a new version with the old title."""
+    item = demo.agenda_items.get(order=5)
+    first = item.history.earliest()
+    item.title_en = "Changed since"
+    item.save()
+    client.post(admin_url("meetings_session_restore", demo.pk, 1, first.history_id))
+    item.refresh_from_db()
+    return item.title_en == first.title_en and item.history.count() == 3
+
+
+def restore_a_member_state(client, demo):
+    """Member states are structure: only those who may change them (administrators) restore their versions."""
+    egypt = MemberState.objects.get(iso_code="EG")
+    first = egypt.history.earliest()
+    egypt.official_name_en = "Changed since"
+    egypt.save()
+    client.post(admin_url("council_memberstate_restore", egypt.pk, 0, first.history_id))
+    egypt.refresh_from_db()
+    return egypt.official_name_en == first.official_name_en
+
+
 def publish(client, demo):
     draft = Session.objects.create(body=demo.body, number=49)
     AgendaItem.objects.create(session=draft, order=1, title_ar="إقرار جدول الأعمال", title_en="Adoption of the agenda")
@@ -135,12 +157,12 @@ def see_drafts_on_the_site(client, demo):
     return client.get(draft.get_absolute_url()).status_code == 200
 
 
-ACTIONS = [view, add, change, delete, publish, withdraw, manage_accounts, create_delegate_account,
+ACTIONS = [view, add, change, delete, restore, restore_a_member_state, publish, withdraw, manage_accounts, create_delegate_account,
            make_someone_superuser, manage_member_states, see_drafts_on_the_site]
 ALLOWED = {
     NO_ROLE: set(),
-    EDITOR: {view, add, change, delete, see_drafts_on_the_site},
-    PUBLISHER: {view, add, change, delete, publish, withdraw, see_drafts_on_the_site},
+    EDITOR: {view, add, change, delete, restore, see_drafts_on_the_site},
+    PUBLISHER: {view, add, change, delete, restore, publish, withdraw, see_drafts_on_the_site},
     # Only a superuser reaches beyond the roles.
     ADMINISTRATOR: set(ACTIONS) - {make_someone_superuser},
 }

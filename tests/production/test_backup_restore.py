@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.db import connection, connections
 
-from meetings.models import Document
+from meetings.models import Document, Session
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,8 +62,13 @@ def test_it_restores_every_row_and_document_after_the_database_is_dropped(transa
                                                                          settings, backup):
     for number in (1, 2):
         make_session(number=number, n=6)
+    session = Session.objects.get(number=1)
+    session.city_ar = "القاهرة"
+    session.save()  # a second version in the history
     before, checksums = fingerprints(), file_checksums()
     assert before["meetings_session"][0] == 2 and before["meetings_agendaitem"][0] == 12
+    # Every version of every record is in the backup too, both languages and who saved it.
+    assert before["meetings_historicalsession"][0] == 3 and before["meetings_historicalagendaitem"][0] == 12
     assert len(checksums) == 12 and all(recorded == actual for recorded, actual in checksums.values())
     media = Path(settings.MEDIA_ROOT)
     env = {"PATH": "/usr/bin:/bin:/usr/local/bin", "DATABASE_URL": database_url(), "MEDIA_ROOT": str(media)}
@@ -82,6 +87,7 @@ def test_it_restores_every_row_and_document_after_the_database_is_dropped(transa
 
     run(["bin/restore", str(backup)], env)
     assert fingerprints() == before
+    assert [version.city_ar for version in Session.objects.get(number=1).history.all()] == ["القاهرة", ""]
     assert file_checksums() == checksums
 
 
