@@ -220,7 +220,7 @@ def dossier_detail(request, slug):
 
 
 def attach_status_history(resolutions, user):
-    """Give each follow-up action of these resolutions `.history`: its status updates the user may read, in order.
+    """Give each follow-up action of these resolutions `.status_history`: the status updates the user may read.
 
     One query for all of them; an update reported at a session whose outcomes
     are not published is left out, like the rest of that session's outcomes.
@@ -234,8 +234,8 @@ def attach_status_history(resolutions, user):
     today = timezone.localdate()
     closed = (StatusUpdate.Status.DONE, StatusUpdate.Status.NO_LONGER_RELEVANT)
     for action in actions:
-        action.history = history.get(action.pk, [])
-        action.status = action.history[-1].status if action.history else ""
+        action.status_history = history.get(action.pk, [])
+        action.status = action.status_history[-1].status if action.status_history else ""
         action.is_overdue = action.status == StatusUpdate.Status.OVERDUE or bool(
             action.due_date and action.due_date < today and action.status not in closed)
 
