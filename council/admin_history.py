@@ -87,7 +87,7 @@ class HistoryAdminMixin:
             raise PermissionDenied
         when = formats.date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
         try:
-            restored = history.restore(record)
+            restored = history.restore(record, request.user)
         except history.RestoreRefused as refused:
             self.message_user(request, refused.message, messages.ERROR)
         else:

@@ -306,8 +306,8 @@ class RestoreRefused(Exception):
 
 
 @transaction.atomic
-def restore(record):
-    """Save the record with this version's values, as a new version; return the saved object.
+def restore(record, user=None):
+    """Save the record with this version's values, as a new version by `user`; return the saved object.
 
     The current row is locked and saved (its version moves on); its file and its
     publication stay as they are. A deleted record comes back with its old id,
@@ -338,6 +338,8 @@ def restore(record):
         raise RestoreRefused(_("This version cannot be restored: %(errors)s") % {
             "errors": " ".join(error.messages)}) from error
     current._change_reason = RESTORE_REASON + record.history_date.isoformat()
+    if user is not None:
+        current._history_user = user  # else the request's user, or the system outside a request
     if current._state.adding:
         current.save(force_insert=True)
     else:

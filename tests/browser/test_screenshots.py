@@ -21,6 +21,7 @@ SHOTS = {
     "session-48-en.png": ("en", "session"),
     "home-ar.png": ("ar", "home"),
     "admin-session-ar.png": ("ar", "admin"),
+    "admin-history-48-ar.png": ("ar", "history"),
 }
 
 
@@ -42,14 +43,32 @@ def url_of(what, language, demo):
     from django.urls import reverse
     with translation.override(language):
         return {"session": demo.get_absolute_url(), "home": reverse("meetings:home"),
-                "admin": reverse("admin:meetings_session_change", args=[demo.pk])}[what]
+                "admin": reverse("admin:meetings_session_change", args=[demo.pk]),
+                "history": reverse("admin:meetings_session_history", args=[demo.pk])}[what]
+
+
+def mistype_and_restore(demo, secretary):
+    """What the history picture shows: a title mistyped by the secretariat, then its earlier version restored.
+
+    The session ends as the demo loaded it: nothing is invented, the picture only shows the history at work.
+    """
+    from council import history
+
+    item = demo.agenda_items.get(order=5)
+    loaded = item.history.earliest()
+    item.title_ar = "الذكاء الإصطناعى"
+    item._history_user = secretary
+    item.save()
+    history.restore(loaded, secretary)
 
 
 @pytest.mark.parametrize("name", sorted(SHOTS))
 def test_it_takes_the_readme_screenshots(browser, live_server, client, secretary, demo, name):
     language, what = SHOTS[name]
     context = browser.new_context(base_url=live_server.url, viewport=VIEWPORT)
-    if what == "admin":
+    if what == "history":
+        mistype_and_restore(demo, secretary)
+    if what in ("admin", "history"):
         client.force_login(secretary)
         context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
                               "url": live_server.url}])
