@@ -235,7 +235,7 @@ class BilingualTabularInline(StaleSaveGuardMixin, NoTruncationMixin, SafeAutocom
         js = ["js/admin-tables.js"]
 
 
-class MembershipInline(CachedChoicesMixin, admin.TabularInline):
+class MembershipInline(StaleSaveGuardMixin, CachedChoicesMixin, admin.TabularInline):
     model = Membership
     fk_name = "body"
     fields = ("member_state", "member_body", "role", "start_date", "end_date")
@@ -261,7 +261,7 @@ class BodyAdmin(CouncilAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(HistoryAdminMixin, SafeAutocompleteMixin, admin.ModelAdmin):
+class MembershipAdmin(HistoryAdminMixin, StaleSaveGuardMixin, SafeAutocompleteMixin, admin.ModelAdmin):
     list_display = ("body", "member_state", "member_body", "role", "start_date", "end_date")
     list_filter = ("body", "role")
     list_select_related = ("body", "member_state", "member_body")
@@ -317,7 +317,7 @@ def send_set_password(modeladmin, request, delegate):
 
 
 @admin.register(Delegate)
-class DelegateAdmin(SafeAutocompleteMixin, admin.ModelAdmin):
+class DelegateAdmin(StaleSaveGuardMixin, SafeAutocompleteMixin, admin.ModelAdmin):
     """A member state's delegate: an account that is never staff, whose password only its owner knows.
 
     Its History page stays Django's admin log: what happens to a delegate is mostly to the account

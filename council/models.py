@@ -138,7 +138,7 @@ class SearchableModel(CleanTextModel):
         return changed
 
 
-class MemberState(SearchableModel):
+class MemberState(VersionedModel, SearchableModel):
     search_source = ("name", "official_name")
 
     iso_code = models.CharField(_("ISO code"), max_length=2, unique=True,
@@ -162,7 +162,7 @@ class MemberState(SearchableModel):
         return reverse("meetings:member_state", args=[self.iso_code.lower()])
 
 
-class Body(SearchableModel):
+class Body(VersionedModel, SearchableModel):
     """The council, its executive office, a committee, a working group or the secretariat."""
 
     class Kind(models.TextChoices):
@@ -222,7 +222,7 @@ class Body(SearchableModel):
         return self.kind in (self.Kind.COUNCIL, self.Kind.EXECUTIVE_OFFICE)
 
 
-class Membership(models.Model):
+class Membership(VersionedModel, models.Model):
     """A seat on a body: a member state's, or another body's such as the General Secretariat."""
 
     class Role(models.TextChoices):
@@ -302,7 +302,7 @@ class Membership(models.Model):
         return f"{start} – {end}"
 
 
-class Person(SearchableModel):
+class Person(VersionedModel, SearchableModel):
     search_source = ("name", "honorific")
 
     name = models.CharField(_("name"), max_length=200)
@@ -318,7 +318,7 @@ class Person(SearchableModel):
         return f"{self.honorific} {self.name}".strip()
 
 
-class Delegate(models.Model):
+class Delegate(VersionedModel, models.Model):
     """A member state's delegate: a login that may read documents restricted to member states."""
 
     # Delegates never reach the admin: a staff account cannot be offered, nor chosen.

@@ -28,10 +28,21 @@ def is_versioned(model):
 
 
 def last_change(obj):
-    """The admin log's latest change of this row, or None if it was changed outside the admin."""
-    return (LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk),
-                                    action_flag=CHANGE)
-            .select_related("user").order_by("-action_time", "-pk").first())
+    """(who, when) of the latest saved change of this row, or None if nobody is known to have made it.
+
+    The row's history (django-simple-history, council.history) names who saved each
+    version, a table row saved on another record's page included (an outcome on its
+    session's page). A model without history falls back to the admin's log.
+    """
+    history = getattr(obj, "history", None)
+    if history is not None:
+        version = history.select_related("history_user").order_by("-history_date", "-history_id").first()
+        if version is not None:
+            return (version.history_user, version.history_date) if version.history_user else None
+    entry = (LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk),
+                                     action_flag=CHANGE)
+             .select_related("user").order_by("-action_time", "-pk").first())
+    return (entry.user, entry.action_time) if entry else None
 
 
 def shown_value(instance, name):
@@ -78,11 +89,11 @@ class VersionCheckedFormMixin:
             if name in self.fields and name not in (VERSION_FIELD, "DELETE") and hasattr(instance, name)
             and name in {f.name for f in instance._meta.concrete_fields}
         ]
-        entry = last_change(instance)
-        if entry:
-            who = entry.user.get_full_name() or entry.user.get_username()
-            when = formats.date_format(timezone.localtime(entry.action_time), "DATETIME_FORMAT")
-            # The log's own message is not used: it keeps translated field labels in English.
+        change = last_change(instance)
+        if change:
+            user, at = change
+            who = user.get_full_name() or user.get_username()
+            when = formats.date_format(timezone.localtime(at), "DATETIME_FORMAT")
             changed = _("“%(object)s” was changed by %(user)s on %(when)s, after this form was opened.") % {
                 "user": who, "object": instance, "when": when}
         else:

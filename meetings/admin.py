@@ -26,7 +26,7 @@ from council.admin import (
 )
 from council.admin_history import HistoryAdminMixin
 from council.models import MemberState
-from council.stale import NoTruncationMixin
+from council.stale import NoTruncationMixin, StaleSaveGuardMixin
 from meetings import follow_up, reports
 from meetings.admin_publication import PublicationAdminMixin
 from meetings.forms import AgendaFormSet, AgendaItemRowForm, ResolutionWithReservationsForm
@@ -452,7 +452,7 @@ class ReportForm(forms.ModelForm):
 
 
 @admin.register(Report)
-class ReportAdmin(HistoryAdminMixin, admin.ModelAdmin):
+class ReportAdmin(HistoryAdminMixin, StaleSaveGuardMixin, admin.ModelAdmin):
     """The report's text is in its own language: each box's direction follows it, whatever the interface."""
 
     form = ReportForm

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from council.models import Body, CleanTextModel, MemberState, SearchableModel, SearchableQuerySet
+from council.models import Body, CleanTextModel, MemberState, SearchableModel, SearchableQuerySet, VersionedModel
 from meetings.models import AgendaItem, Resolution, Session, may_view_unpublished
 
 
@@ -48,7 +48,7 @@ class OutcomeQuerySet(models.QuerySet):
             session=session).select_related("agenda_item", "session__body")
 
 
-class Outcome(CleanTextModel):
+class Outcome(VersionedModel, CleanTextModel):
     """What an agenda item ended with: the decision taken and a summary of the discussion."""
 
     class Decision(models.TextChoices):
@@ -187,7 +187,7 @@ def latest_statuses(user, on):
 
 
 
-class FollowUpAction(SearchableModel):
+class FollowUpAction(VersionedModel, SearchableModel):
     """Something a resolution asks to be done, by whom and by when."""
 
     search_source = ("description",)
@@ -254,7 +254,7 @@ class FollowUpAction(SearchableModel):
             raise ValidationError({"responsible_body": _("Only when a committee or working group is responsible.")})
 
 
-class StatusUpdate(CleanTextModel):
+class StatusUpdate(VersionedModel, CleanTextModel):
     """Where an action stood, as reported at a later session. The updates are the action's history."""
 
     class Status(models.TextChoices):
@@ -306,7 +306,7 @@ class ReportQuerySet(models.QuerySet):
                            session__in=Session.objects.outcomes_visible_to(user))
 
 
-class Report(CleanTextModel):
+class Report(VersionedModel, CleanTextModel):
     """The session's report (التقرير), one per language: assembled from the data, with the secretariat's text.
 
     Change it only through `meetings.reports.save_report()`, which keeps every

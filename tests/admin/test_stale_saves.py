@@ -1,10 +1,13 @@
 """Nothing typed is ever lost: a form loaded before someone else's save is refused, and keeps its input."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.test import Client
+from django.utils.html import escape
 
 from meetings.models import AgendaItem, Document, Resolution
+from meetings.tracking import FollowUpAction, Outcome, Report, StatusUpdate
 from tests.helpers import admin_url, form_values
 
 pytestmark = pytest.mark.django_db
@@ -153,3 +156,89 @@ def test_it_saves_the_longest_title_of_the_reference_agenda(secretary_client, de
 def test_the_session_form_has_no_maxlength_anywhere(secretary_client, demo):
     page = secretary_client.get(admin_url("ar", "meetings_session_change", demo.pk)).content.decode()
     assert "maxlength" not in page
+
+
+# --- The council's records and what became of decisions: the same guard ------------------------------
+
+def council_record(name, demo):
+    from council.models import Body, Delegate, Membership, MemberState, Person
+
+    if name == "delegate":
+        user = get_user_model().objects.create_user("omar@mtit.gov.jo", email="omar@mtit.gov.jo")
+        return Delegate.objects.create(user=user, member_state=MemberState.objects.get(iso_code="JO"))
+    if name == "report":
+        Report.objects.filter(session=demo, language="ar").update(state=Report.State.DRAFT)  # open to changes
+        return (Report.objects.filter(session=demo, language="ar").first()
+                or Report.objects.create(session=demo, language="ar", opening="افتتح الاجتماع"))
+    return {"memberstate": lambda: MemberState.objects.get(iso_code="EG"),
+            "body": lambda: Body.objects.get(slug="executive-office"),
+            "person": lambda: Person.objects.order_by("pk").first(),
+            "membership": lambda: Membership.objects.filter(role="member").order_by("pk").first(),
+            "followupaction": lambda: FollowUpAction.objects.order_by("pk").first()}[name]()
+
+
+# (admin page, field, her value, my value, her value as the message shows it, my input as the form keeps it)
+RECORDS = [
+    ("council_memberstate", "official_name_ar", "جمهورية مصر العربية", "مصر (صيغتي)", "«جمهورية مصر العربية»",
+     'value="مصر (صيغتي)"'),
+    ("council_body", "full_name_ar", "المكتب التنفيذي للمجلس", "المكتب (صيغتي)", "«المكتب التنفيذي للمجلس»",
+     'value="المكتب (صيغتي)"'),
+    ("council_person", "name_ar", "اسمه كما صححته", "اسمه كما كتبته", "«اسمه كما صححته»", 'value="اسمه كما كتبته"'),
+    ("council_membership", "role", "observer", "vice_chair", "«مراقب»", '<option value="vice_chair" selected>'),
+    ("council_delegate", "language", "en", "ar", "«الإنجليزية»", '<option value="ar" selected>'),
+    ("meetings_followupaction", "description_ar", "ما صاغته", "ما صغته", "«ما صاغته»", "ما صغته</textarea>"),
+    ("meetings_report", "opening", "افتتاحها", "افتتاحي", "«افتتاحها»", "افتتاحي</textarea>"),
+]
+
+
+@pytest.mark.parametrize("page,field,hers_value,my_value,shown,kept", RECORDS, ids=[r[0] for r in RECORDS])
+def test_it_refuses_a_stale_form_of_a_council_or_follow_up_record(secretary_client, colleague_client, demo,
+                                                                   page, field, hers_value, my_value, shown, kept):
+    obj = council_record(page.split("_", 1)[1], demo)
+    url = admin_url("ar", f"{page}_change", obj.pk)
+    # An empty multiple choice (an action's member states) is not sent at all.
+    mine = {k: v for k, v in form_values(secretary_client.get(url)).items() if v != "" or k != "states"}
+    hers = {k: v for k, v in form_values(colleague_client.get(url)).items() if v != "" or k != "states"}
+    assert "loaded_version" in hers
+    hers[field] = hers_value
+    saved = colleague_client.post(url, hers)
+    assert saved.status_code == 302, saved.context and saved.context["errors"]
+
+    mine[field] = my_value
+    response = secretary_client.post(url, mine)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "ليلى حسن" in text and "لم يُحفظ شيء" in text  # who, and that nothing was saved
+    assert shown in text  # what she saved
+    assert kept in text  # what I typed is still there
+    obj.refresh_from_db()
+    assert getattr(obj, field) == hers_value
+
+    # Merged and saved again from the refused form: accepted.
+    again = {k: v for k, v in form_values(response).items() if v != "" or k != "states"}
+    assert secretary_client.post(url, again).status_code == 302
+    obj.refresh_from_db()
+    assert getattr(obj, field) == my_value
+
+
+@pytest.mark.parametrize("prefix,model,field", [("outcomes", Outcome, "summary_ar"),
+                                                ("follow_up_reports", StatusUpdate, "note_ar")])
+def test_it_refuses_an_outcome_or_status_row_changed_on_the_session_page_since(
+        secretary_client, colleague_client, demo, prefix, model, field):
+    row_object = model.objects.filter(session=demo).order_by("pk").first()
+    url = admin_url("ar", "meetings_session_change", demo.pk)
+    mine = form_values(secretary_client.get(url))
+    hers = form_values(colleague_client.get(url))
+    row = row_prefix(hers, prefix, row_object.pk)
+    hers[f"{row}-{field}"] = "ما كتبته ليلى"
+    assert colleague_client.post(url, hers).status_code == 302
+
+    mine[f"{row}-{field}"] = "ما كتبته أمينة"
+    response = secretary_client.post(url, mine)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "«ما كتبته ليلى»" in text and "ما كتبته أمينة" in text
+    row_object.refresh_from_db()
+    # The row's own message names her: its history knows who saved it, on whichever page.
+    assert escape(f"جرى تغيير «{row_object}» بعد فتح هذه الاستمارة، على يد ليلى حسن") in text
+    assert getattr(row_object, field) == "ما كتبته ليلى"
