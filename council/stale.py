@@ -73,7 +73,7 @@ class VersionCheckedFormMixin:
             return cleaned
         loaded = cleaned.get(VERSION_FIELD)
         # Locked until the save commits (the admin saves in one transaction), so no save slips in between.
-        current = (type(instance)._default_manager.select_for_update().filter(pk=instance.pk)
+        current = (type(instance)._default_manager.select_for_update().filter(pk=instance.pk).order_by()
                    .values_list("version", flat=True).first())
         if loaded is None or current is None or loaded == current:
             return cleaned
