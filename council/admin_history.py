@@ -24,6 +24,8 @@ class HistoryAdminMixin:
     """For a ModelAdmin of a tracked model: its "History" page shows the changes and restores a version."""
 
     history_per_page = 30
+    # False where a record changes only through a workflow of its own (a report: its lock and revisions).
+    restorable = True
 
     def history_sources(self, obj):
         """The historical querysets whose versions this object's history page shows."""
@@ -50,7 +52,7 @@ class HistoryAdminMixin:
         restore_name = f"admin:{self.opts.app_label}_{self.opts.model_name}_restore"
         sources = [source.model for source in self.history_sources(obj)]
         for entry in entries:
-            if (not entry.is_current and not entry.deleted
+            if (self.restorable and not entry.is_current and not entry.deleted
                     and history.may_restore(request.user, entry.model, recreate=entry.object_deleted)):
                 entry.restore_url = reverse(restore_name, args=[obj.pk, sources.index(type(entry.record)),
                                                                 entry.record.history_id])
@@ -83,7 +85,7 @@ class HistoryAdminMixin:
             raise Http404
         model = record.instance_type
         exists = model._default_manager.filter(pk=record.id).exists()
-        if not history.may_restore(request.user, model, recreate=not exists):
+        if not self.restorable or not history.may_restore(request.user, model, recreate=not exists):
             raise PermissionDenied
         when = formats.date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
         try:

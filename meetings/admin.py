@@ -456,6 +456,9 @@ class ReportAdmin(HistoryAdminMixin, StaleSaveGuardMixin, admin.ModelAdmin):
     """The report's text is in its own language: each box's direction follows it, whatever the interface."""
 
     form = ReportForm
+    # A report changes only through reports.save_report(), which keeps its lock and its revisions:
+    # its History page shows the versions, and "revisions" is where its text is compared.
+    restorable = False
     list_display = ("__str__", "language", "state", "updated_at")
     list_filter = ("state", "language", "session__body")
     list_select_related = ("session__body",)

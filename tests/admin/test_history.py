@@ -186,3 +186,26 @@ def test_restoring_answers_405_to_a_get_and_404_to_a_version_of_another_record(s
     other = Session.objects.exclude(pk=demo.pk).first()
     assert secretary_client.post(admin_url("en", "meetings_session_restore", other.pk, 1,
                                            version.history_id)).status_code == 404
+
+
+def test_publishing_is_a_version_by_the_publisher(secretary_client, secretary, make_session):
+    session = make_session(number=7, n=2, publication="draft")
+    secretary_client.post(admin_url("en", "meetings_session_publish", session.pk, "agenda"),
+                          {"accept_missing_english": "1"})
+    newest = session.history.first()
+    assert (newest.publication, newest.history_user) == (Session.Publication.PUBLISHED, secretary)
+    html = history_of(secretary_client, session, "en")
+    assert "<del>Draft</del>" in html and "<ins>Published</ins>" in html
+
+
+def test_a_report_is_not_restored_around_its_lock(secretary_client, demo):
+    from meetings.tracking import Report
+
+    report = Report.objects.get(session=demo)
+    report.closing = "Changed outside its workflow"
+    report.save()
+    first = report.history.earliest()
+    html = page(secretary_client, admin_url("en", "meetings_report_history", report.pk))
+    assert "Changed outside its workflow" in html and restore_buttons(html) == 0
+    response = secretary_client.post(admin_url("en", "meetings_report_restore", report.pk, 0, first.history_id))
+    assert response.status_code == 403
