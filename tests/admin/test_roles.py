@@ -34,6 +34,15 @@ def as_role(client, django_user_model, demo):
     return sign_in
 
 
+def submitted(client, url, **changes):
+    """Open an admin form and submit it with these changes; False if the form would not even open."""
+    page = client.get(url)
+    if page.status_code != 200:
+        return False
+    client.post(url, {**form_values(page), **changes})
+    return True
+
+
 def view(client, demo):
     return client.get(admin_url("meetings_session_change", demo.pk)).status_code == 200
 
@@ -45,13 +54,8 @@ def add(client, demo):
 
 def change(client, demo):
     item = demo.agenda_items.get(order=5)
-    url = admin_url("meetings_agendaitem_change", item.pk)
-    page = client.get(url)
-    if page.status_code != 200:
+    if not submitted(client, admin_url("meetings_agendaitem_change", item.pk), title_en="AI"):
         return False
-    data = form_values(page)
-    data["title_en"] = "AI"
-    client.post(url, data)
     item.refresh_from_db()
     return item.title_en == "AI"
 
@@ -108,14 +112,9 @@ def manage_accounts(client, demo):
 
 
 def create_delegate_account(client, demo):
-    url = admin_url("council_delegate_add")
-    page = client.get(url)
-    if page.status_code != 200:
+    if not submitted(client, admin_url("council_delegate_add"), name="Omar", email="omar@mtit.gov.jo",
+                     member_state=str(MemberState.objects.get(iso_code="JO").pk), language="en"):
         return False
-    data = form_values(page)
-    data.update(name="Omar", email="omar@mtit.gov.jo", member_state=str(MemberState.objects.get(iso_code="JO").pk),
-                language="en")
-    client.post(url, data)
     from council.models import Delegate
 
     return Delegate.objects.filter(user__email="omar@mtit.gov.jo").exists()
@@ -127,27 +126,18 @@ def make_someone_superuser(client, demo):
     from django.contrib.auth.models import Permission
 
     user = get_user_model().objects.create_user("clerk", is_staff=True)
-    url = admin_url("auth_user_change", user.pk)
-    page = client.get(url)
-    if page.status_code != 200:
+    if not submitted(client, admin_url("auth_user_change", user.pk), is_superuser="on",
+                     user_permissions=[str(Permission.objects.get(codename="change_group").pk)]):
         return False
-    data = form_values(page)
-    data["is_superuser"] = "on"
-    data["user_permissions"] = [str(Permission.objects.get(codename="change_group").pk)]
-    client.post(url, data)
     user.refresh_from_db()
     return user.is_superuser or user.user_permissions.exists()
 
 
 def manage_member_states(client, demo):
     egypt = MemberState.objects.get(iso_code="EG")
-    url = admin_url("council_memberstate_change", egypt.pk)
-    page = client.get(url)
-    if page.status_code != 200:
+    if not submitted(client, admin_url("council_memberstate_change", egypt.pk),
+                     official_name_en="Arab Republic of Egypt (changed)"):
         return False
-    data = form_values(page)
-    data["official_name_en"] = "Arab Republic of Egypt (changed)"
-    client.post(url, data)
     egypt.refresh_from_db()
     return egypt.official_name_en == "Arab Republic of Egypt (changed)"
 
