@@ -1,7 +1,8 @@
 """Time the official PDFs, and draw page 1 of the 48th session's Arabic agenda for the README.
 
 Runs on a throw-away SQLite database of its own (the demo data plus one session of
-300 agenda items, half of them sub-items, each with a document and a resolution with a reservation):
+300 agenda items, half of them sub-items, each with an outcome, a document and a resolution with a
+reservation, and a report published in both languages):
 
     .venv/bin/python bench/pdf_bench.py [--rounds 5] [--png docs/screenshots/pdf-agenda-48-ar.png]
 
@@ -38,6 +39,8 @@ from council.models import Body, MemberState  # noqa: E402
 from meetings import pdf  # noqa: E402
 from meetings.demo import load_demo  # noqa: E402
 from meetings.models import AgendaItem, Document, Reservation, Resolution, Session  # noqa: E402
+from meetings.reports import save_report  # noqa: E402
+from meetings.tracking import Outcome, Report  # noqa: E402
 
 
 def big_session(items):
@@ -64,6 +67,13 @@ def big_session(items):
         Document.objects.create(session=session, agenda_item=item, visibility="public",
                                 title_ar=f"ورقة عمل {order}", title_en=f"Working paper {order}",
                                 file=ContentFile(b"%PDF", name=f"paper-{order}.pdf"))
+        Outcome.objects.create(agenda_item=item, decision="adopted",
+                               summary_ar="ناقش المجلس الورقة وأقر ما ورد فيها.",
+                               summary_en="The council discussed the paper and adopted it.")
+    for language in ("ar", "en"):
+        report = Report(session=session, language=language)
+        for state in ("draft", "review", "final", "published"):
+            report = save_report(report, None, state=state, opening="…", speeches="…", closing="…")
     return session
 
 
@@ -110,7 +120,8 @@ def main():
         big = big_session(options.items)
         for label, session, kind in (("48th session, agenda", session_48, "agenda"),
                                      (f"{options.items}-item agenda", big, "agenda"),
-                                     (f"{options.items}-item session, outcomes", big, "outcomes")):
+                                     (f"{options.items}-item session, outcomes", big, "outcomes"),
+                                     (f"{options.items}-item session, report", big, pdf.REPORT)):
             for language in ("ar", "en"):
                 measure(label, session, kind, language, options.rounds)
         content, _ = pdf.render_pdf(session_48, "agenda", "ar")

@@ -6,11 +6,15 @@ Every outcome is published with its session's outcomes: read them through
 `visible_to()`, which starts from `Session.objects.outcomes_visible_to()`.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, When, Window
 from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -118,6 +122,16 @@ class Outcome(VersionedModel, CleanTextModel):
         super().save(*args, **kwargs)
 
 
+class FollowUpStatus(models.TextChoices):
+    """Where a follow-up action stands (StatusUpdate.Status)."""
+
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    OVERDUE = "overdue", _("Overdue")
+    NO_LONGER_RELEVANT = "moot", _("No longer relevant")
+
+
 def closed_statuses():
     return [StatusUpdate.Status.DONE, StatusUpdate.Status.NO_LONGER_RELEVANT]
 
@@ -161,30 +175,80 @@ class FollowUpActionQuerySet(SearchableQuerySet):
     def open_on(self, user, on):
         """Actions neither done nor no longer relevant on `on` (as with_status() reads it).
 
-        For whole-archive filters: one pass over the status updates instead of a
-        subquery per action, which took tens of seconds at archive scale.
+        For whole-archive filters: reads the latest status stored on each action
+        (indexed columns, see refresh_latest_statuses); only the actions whose
+        stored status was reported after `on` have their status updates ranked.
         """
-        return self.exclude(pk__in=latest_statuses(user, on).filter(status__in=closed_statuses()).values("action_id"))
+        status, known = self.stored_status(user, on)
+        closed = closed_statuses()
+        closed_then = latest_statuses(user, on, actions=FollowUpAction.objects.exclude(known)).filter(
+            status__in=closed).values("action_id")
+        return self.filter(known & ~Q(**{f"{status}__in": closed}) | ~known & ~Q(pk__in=closed_then))
 
     def overdue_on(self, user, on):
         """Open actions overdue on `on`: reported so, or past their deadline (as with_status() reads it)."""
-        reported_overdue = latest_statuses(user, on).filter(status=StatusUpdate.Status.OVERDUE).values("action_id")
+        status, known = self.stored_status(user, on)
+        overdue_then = latest_statuses(user, on, actions=FollowUpAction.objects.exclude(known)).filter(
+            status=StatusUpdate.Status.OVERDUE).values("action_id")
+        reported_overdue = known & Q(**{status: StatusUpdate.Status.OVERDUE}) | ~known & Q(pk__in=overdue_then)
         next_session_passed = Exists(Session.objects.visible_to(user).filter(
             body=OuterRef("due_by_next_session_of"), start_date__gt=OuterRef("resolution__session__start_date"),
             start_date__lt=on))
         past_deadline = Q(due_date__lt=on) | Q(due_date__isnull=True) & next_session_passed
-        return self.open_on(user, on).filter(Q(pk__in=reported_overdue) | past_deadline)
+        return self.open_on(user, on).filter(reported_overdue | past_deadline)
+
+    @staticmethod
+    def stored_status(user, on):
+        """The stored status field this user reads, and a Q of the actions for which it is their status on `on`:
+        nothing reported at all, or the latest report made by then (a later one makes it not yet known)."""
+        prefix = "last" if may_view_unpublished(user) else "public"
+        known = Q(**{f"{prefix}_status": ""}) | Q(**{f"{prefix}_reported_on__lte": on})
+        return f"{prefix}_status", known
 
 
-def latest_statuses(user, on):
+def latest_statuses(user, on, actions=None):
     """Each action's latest status update reported by `on` at a session whose outcomes the user may read."""
-    return StatusUpdate.objects.filter(
-        session__in=Session.objects.outcomes_visible_to(user),
-    ).filter(Q(session__start_date__lte=on) | Q(session__start_date__isnull=True, session__year__lte=on.year)).annotate(
+    updates = StatusUpdate.objects.filter(session__in=Session.objects.outcomes_visible_to(user))
+    if actions is not None:
+        updates = updates.filter(action__in=actions)
+    return updates.filter(
+        Q(session__start_date__lte=on) | Q(session__start_date__isnull=True, session__year__lte=on.year)).annotate(
         rank=Window(RowNumber(), partition_by=F("action_id"),
                     order_by=[F("session__start_date").desc(nulls_last=True), F("pk").desc()]),
     ).filter(rank=1)
 
+
+def refresh_latest_statuses(actions=None):
+    """Store on these actions (all of them if None) their latest status, as the secretariat and as the public read it.
+
+    Kept true by the signal handlers below: whenever a status update is saved
+    or deleted, and whenever a session is saved (its date or its publication
+    decides which update is the latest one). Bulk writes (update(),
+    bulk_create()) bypass them: call this after one. Writes with update(), so
+    neither an action's history nor its version moves. A few queries, whatever
+    the number of actions.
+    """
+    updates = StatusUpdate.objects.order_by(F("session__start_date").asc(nulls_first=True), "pk")
+    stored = FollowUpAction.objects.all()
+    if actions is not None:
+        updates, stored = updates.filter(action__in=actions), stored.filter(pk__in=actions)
+    latest, public = {}, {}
+    for action_id, status, session_id, start, year, publication, outcomes_published in updates.values_list(
+            "action_id", "status", "session_id", "session__start_date", "session__year", "session__publication",
+            "session__outcomes_published_at").iterator(chunk_size=5000):
+        row = (status, session_id, start or (datetime.date(year, 1, 1) if year else None))
+        latest[action_id] = row  # ordered oldest first: the last one seen is the latest
+        if publication == Session.Publication.PUBLISHED and outcomes_published:
+            public[action_id] = row
+    fields = ("last_status", "last_reported_at_id", "last_reported_on",
+              "public_status", "public_reported_at_id", "public_reported_on")
+    changed = []
+    for pk, *before in stored.values_list("pk", *fields).iterator(chunk_size=5000):
+        after = (*latest.get(pk, ("", None, None)), *public.get(pk, ("", None, None)))
+        if tuple(before) != after:
+            changed.append(FollowUpAction(pk=pk, **dict(zip(fields, after, strict=True))))
+    FollowUpAction.objects.bulk_update(changed, fields, batch_size=500)
+    return len(changed)
 
 
 class FollowUpAction(VersionedModel, SearchableModel):
@@ -218,12 +282,34 @@ class FollowUpAction(VersionedModel, SearchableModel):
         help_text=_("… the body whose next session is the deadline. Leave both empty for no deadline."),
     )
 
+    # The latest status reported, kept by refresh_latest_statuses() whenever a status update or the session
+    # it was reported at changes (never typed): once as the secretariat reads it (every session), once as
+    # everyone else does (sessions whose outcomes are published). The board filters the whole archive on
+    # these instead of ranking every status update. "reported_on" is that session's date, or 1 January of
+    # its year when only the year is known: the status holds for the board of any date from then on.
+    last_status = models.CharField(_("latest status"), max_length=20, choices=FollowUpStatus.choices,
+                                   blank=True, editable=False)
+    last_reported_at = models.ForeignKey(Session, models.SET_NULL, null=True, blank=True, editable=False,
+                                         related_name="+", verbose_name=_("latest status reported at"))
+    last_reported_on = models.DateField(_("latest status reported on"), null=True, blank=True, editable=False)
+    public_status = models.CharField(_("latest published status"), max_length=20,
+                                     choices=FollowUpStatus.choices, blank=True, editable=False)
+    public_reported_at = models.ForeignKey(Session, models.SET_NULL, null=True, blank=True, editable=False,
+                                           related_name="+", verbose_name=_("latest published status reported at"))
+    public_reported_on = models.DateField(_("latest published status reported on"), null=True, blank=True,
+                                          editable=False)
+
     objects = FollowUpActionQuerySet.as_manager()
 
     class Meta:
         ordering = ["resolution", "id"]
         verbose_name = _("follow-up action")
         verbose_name_plural = _("follow-up actions")
+        indexes = [
+            models.Index(fields=["public_status", "public_reported_on"], name="follow_up_public_status"),
+            models.Index(fields=["last_status", "last_reported_on"], name="follow_up_last_status"),
+            models.Index(fields=["responsible"], name="follow_up_responsible"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(due_date__isnull=True) | Q(due_by_next_session_of__isnull=True),
@@ -257,12 +343,7 @@ class FollowUpAction(VersionedModel, SearchableModel):
 class StatusUpdate(VersionedModel, CleanTextModel):
     """Where an action stood, as reported at a later session. The updates are the action's history."""
 
-    class Status(models.TextChoices):
-        NOT_STARTED = "not_started", _("Not started")
-        IN_PROGRESS = "in_progress", _("In progress")
-        DONE = "done", _("Done")
-        OVERDUE = "overdue", _("Overdue")
-        NO_LONGER_RELEVANT = "moot", _("No longer relevant")
+    Status = FollowUpStatus
 
     action = models.ForeignKey(FollowUpAction, models.CASCADE, related_name="status_updates",
                                verbose_name=_("follow-up action"))
@@ -283,6 +364,12 @@ class StatusUpdate(VersionedModel, CleanTextModel):
 
     def __str__(self):
         return f"{self.get_status_display()} — {self.session}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        update = super().from_db(db, field_names, values)
+        update._loaded_action_id = update.__dict__.get("action_id")  # an edit may move it to another action
+        return update
 
     def clean(self):
         if not (self.action_id and self.session_id):
@@ -399,3 +486,24 @@ class ReportRevision(models.Model):
 
     def __str__(self):
         return f"{self.report} — {self.number}"
+
+
+# What of a session decides whether a status reported at it is the latest one, and who may read it.
+SESSION_FIELDS_OF_STATUS = {"start_date", "year", "publication", "outcomes_published_at"}
+
+
+@receiver(post_save, sender=StatusUpdate)
+@receiver(post_delete, sender=StatusUpdate)
+def status_update_changed(sender, instance, **kwargs):
+    """A status update saved, moved to another action or deleted: its action's latest status may change."""
+    refresh_latest_statuses({instance.action_id, getattr(instance, "_loaded_action_id", instance.action_id)})
+
+
+@receiver(post_save, sender=Session)
+def session_saved(sender, instance, created=False, update_fields=None, **kwargs):
+    """A session's date or publication decides which status reported at it is the latest: refresh those actions."""
+    if created or update_fields is not None and not set(update_fields) & SESSION_FIELDS_OF_STATUS:
+        return
+    reported_here = StatusUpdate.objects.filter(session=instance).values("action_id")
+    if reported_here.exists():
+        refresh_latest_statuses(FollowUpAction.objects.filter(pk__in=reported_here).values("pk"))

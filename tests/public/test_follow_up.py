@@ -226,3 +226,106 @@ def test_the_archive_wide_filters_agree_with_each_actions_status(history, secret
             overdue = set(FollowUpAction.objects.overdue_on(reader, on).values_list("pk", flat=True))
             assert opened == {pk for pk, (_, _, is_open) in annotated.items() if is_open}, day
             assert overdue == {pk for pk, (_, is_overdue, _) in annotated.items() if is_overdue}, day
+
+
+# --- The latest status stored on each action --------------------------------------------------
+
+def stored(action):
+    action.refresh_from_db()
+    return (action.last_status, action.last_reported_at_id, action.last_reported_on,
+            action.public_status, action.public_reported_at_id, action.public_reported_on)
+
+
+def test_each_action_stores_its_latest_status_as_updates_are_recorded_and_deleted(history):
+    _, second, third, _, action = history
+    assert stored(action) == (S.DONE, third.pk, third.start_date, S.DONE, third.pk, third.start_date)
+    done = StatusUpdate.objects.get(session=third)
+    done.status = S.OVERDUE
+    done.save()
+    assert stored(action)[0] == S.OVERDUE
+    done.delete()
+    assert stored(action) == (S.IN_PROGRESS, second.pk, second.start_date, S.IN_PROGRESS, second.pk,
+                              second.start_date)
+    StatusUpdate.objects.get(session=second).delete()
+    assert stored(action) == ("", None, None, "", None, None)
+
+
+def test_a_status_moved_to_another_action_leaves_the_first_one_its_earlier_status(history):
+    first, second, third, resolution, action = history
+    other = FollowUpAction.objects.create(resolution=resolution, description_ar="إجراء آخر")
+    done = StatusUpdate.objects.get(session=third)
+    done.action = other
+    done.save()
+    assert stored(action)[0] == S.IN_PROGRESS and stored(other)[0] == S.DONE
+
+
+def test_the_public_status_waits_for_the_outcomes_of_the_session_that_reported_it(history):
+    _, second, third, _, action = history
+    third.outcomes_published_at = None
+    third.save()
+    assert stored(action) == (S.DONE, third.pk, third.start_date, S.IN_PROGRESS, second.pk, second.start_date)
+    third.publication = Session.Publication.WITHDRAWN
+    third.save(update_fields=["publication"])
+    assert stored(action)[3] == S.IN_PROGRESS
+    second.start_date = datetime.date(2025, 1, 10)  # now reported after the third
+    second.save()
+    assert stored(action)[:3] == (S.IN_PROGRESS, second.pk, datetime.date(2025, 1, 10))
+
+
+def test_a_status_reported_at_an_undated_session_holds_from_the_start_of_its_year(history, make_session):
+    *_, resolution, _ = history
+    undated = make_session(number=5, start_date=None, year=2025)
+    action = FollowUpAction.objects.create(resolution=resolution, description_ar="إجراء")
+    StatusUpdate.objects.create(action=action, session=undated, status=S.DONE)
+    assert stored(action)[:3] == (S.DONE, undated.pk, datetime.date(2025, 1, 1))
+
+
+def test_the_board_reads_the_stored_status_and_agrees_with_each_actions_history(history, secretary, make_session):
+    """For every reader and date, the archive-wide filters (stored status, and the status updates only for
+    actions whose stored status was reported later) give what each action's full history gives."""
+    first, second, third, resolution, _ = history
+    fourth = make_session(number=4, start_date=datetime.date(2025, 3, 1), outcomes_published_at=None)
+    office = Body.objects.create(slug="office", name_ar="المكتب التنفيذي", name_en="Executive Office",
+                                 kind="executive_office")
+    make_session(number=8, body=office, start_date=datetime.date(2022, 10, 1))
+    late = FollowUpAction.objects.create(resolution=resolution, description_ar="عرض النتائج",
+                                         due_by_next_session_of=office)
+    StatusUpdate.objects.create(action=late, session=second, status=S.OVERDUE)
+    StatusUpdate.objects.create(action=late, session=fourth, status=S.DONE)  # unpublished: the secretariat's only
+    moot = FollowUpAction.objects.create(resolution=resolution, description_ar="بلا موعد")
+    StatusUpdate.objects.create(action=moot, session=third, status=S.NO_LONGER_RELEVANT)
+    for reader in (AnonymousUser(), secretary):
+        for day in ("2022-05-01", "2022-12-01", "2023-06-01", "2024-06-01", "2025-06-01"):
+            on = datetime.date.fromisoformat(day)
+            annotated = statuses(reader, on)
+            opened = set(FollowUpAction.objects.open_on(reader, on).values_list("pk", flat=True))
+            overdue = set(FollowUpAction.objects.overdue_on(reader, on).values_list("pk", flat=True))
+            assert opened == {pk for pk, (_, _, is_open) in annotated.items() if is_open}, (reader, day)
+            assert overdue == {pk for pk, (_, is_overdue, _) in annotated.items() if is_overdue}, (reader, day)
+    assert late.pk not in FollowUpAction.objects.open_on(secretary, datetime.date(2025, 6, 1)).values_list("pk", flat=True)
+    assert late.pk in FollowUpAction.objects.open_on(AnonymousUser(), datetime.date(2025, 6, 1)).values_list("pk", flat=True)
+
+
+def test_the_migration_fills_the_latest_status_of_existing_actions(history):
+    import importlib
+
+    from django.apps import apps
+
+    *_, third, _, action = history
+    FollowUpAction.objects.update(last_status="", last_reported_at=None, last_reported_on=None,
+                                  public_status="", public_reported_at=None, public_reported_on=None)
+    migration = importlib.import_module("meetings.migrations.0023_follow_up_latest_status")
+    migration.fill_latest_statuses(apps, None)
+    assert stored(action) == (S.DONE, third.pk, third.start_date, S.DONE, third.pk, third.start_date)
+
+
+def test_the_synthetic_archive_stores_each_actions_latest_status(db):
+    from django.core.management import call_command
+
+    from meetings.tracking import refresh_latest_statuses
+
+    call_command("generate_archive", sessions=12, items=24, resolutions=40, documents=0, working_groups=1,
+                 seed=3, stdout=open("/dev/null", "w"))
+    assert StatusUpdate.objects.exists()
+    assert FollowUpAction.objects.exclude(last_status="").exists()
+    assert refresh_latest_statuses() == 0, "every action already stored its latest status"

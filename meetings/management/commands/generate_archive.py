@@ -20,7 +20,7 @@ from council.arabic import with_li
 from council.models import Body
 from meetings.demo import load_bodies, load_member_states
 from meetings.models import AgendaItem, Document, Participation, Resolution, Session
-from meetings.tracking import FollowUpAction, StatusUpdate
+from meetings.tracking import FollowUpAction, StatusUpdate, refresh_latest_statuses
 
 # (Arabic, English), each Arabic topic with its article so that proclitics can join it.
 TOPICS = [
@@ -281,6 +281,7 @@ class Command(BaseCommand):
         ]
         for start in range(0, len(updates), self.batch * 5):
             StatusUpdate.objects.bulk_create(updates[start:start + self.batch * 5])
+        refresh_latest_statuses()  # bulk_create sends no signal: store each action's latest status
         return len(actions), len(updates)
 
     def make_documents(self, sessions, count):
