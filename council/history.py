@@ -29,8 +29,10 @@ from django.utils.functional import lazy
 from django.utils.translation import get_language, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext as _
 
-# Kept on the row for lookups, recomputed on save: not part of what a person wrote.
-NOT_KEPT = ("search_ar", "search_en")
+# Kept on the row for lookups, recomputed on save (or, for a follow-up action's latest status, when a
+# status update or its session changes: meetings.tracking.refresh_latest_statuses): not what a person wrote.
+NOT_KEPT = ("search_ar", "search_en", "last_status", "last_reported_at", "last_reported_on",
+            "public_status", "public_reported_at", "public_reported_on")
 # Counters and stamps the system keeps: kept in history, never shown as a change nor restored.
 NOT_SHOWN = {"id", "version", "updated_at", "calendar_uid", "calendar_sequence", "uploaded_at"}
 # Publication goes through the checked pages only (meetings.admin_publication), never through a restore.

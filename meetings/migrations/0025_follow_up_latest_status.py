@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('council', '0005_delegates_are_not_staff'),
-        ('meetings', '0022_publication_records'),
+        ('meetings', '0024_history_of_existing_rows'),
     ]
 
     operations = [
