@@ -314,7 +314,7 @@ def test_the_migration_fills_the_latest_status_of_existing_actions(history):
     *_, third, _, action = history
     FollowUpAction.objects.update(last_status="", last_reported_at=None, last_reported_on=None,
                                   public_status="", public_reported_at=None, public_reported_on=None)
-    migration = importlib.import_module("meetings.migrations.0025_follow_up_latest_status")
+    migration = importlib.import_module("meetings.migrations.0026_follow_up_latest_status")
     migration.fill_latest_statuses(apps, None)
     assert stored(action) == (S.DONE, third.pk, third.start_date, S.DONE, third.pk, third.start_date)
 

@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('council', '0005_delegates_are_not_staff'),
-        ('meetings', '0024_history_of_existing_rows'),
+        ('meetings', '0025_versions_of_the_other_records'),
     ]
 
     operations = [
