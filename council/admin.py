@@ -483,7 +483,7 @@ class AccountForm(UserAdmin.form):
 
 
 @admin.register(User)
-class AccountAdmin(UserAdmin):
+class AccountAdmin(NoTruncationMixin, UserAdmin):
     """Django's user admin, in which an Administrator cannot reach beyond the roles.
 
     Only a superuser sees and sets "superuser status" and an account's own
