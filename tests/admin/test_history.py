@@ -209,3 +209,18 @@ def test_a_report_is_not_restored_around_its_lock(secretary_client, demo):
     assert "Changed outside its workflow" in html and restore_buttons(html) == 0
     response = secretary_client.post(admin_url("en", "meetings_report_restore", report.pk, 0, first.history_id))
     assert response.status_code == 403
+
+
+def test_a_stale_form_names_who_restored_the_record(secretary_client, client, django_user_model, item):
+    url = admin_url("ar", "meetings_agendaitem_change", item.pk)
+    stale = form_values(secretary_client.get(url))
+    item.title_ar = "عنوان خاطئ"
+    item.save()  # by the system
+    colleague = django_user_model.objects.create_user("layla", password="x", is_staff=True, first_name="ليلى",
+                                                      last_name="حسن")
+    colleague.groups.add(Group.objects.get(name=EDITOR))
+    client.force_login(colleague)
+    client.post(admin_url("ar", "meetings_agendaitem_restore", item.pk, 0, item.history.earliest().history_id))
+    stale["title_en"] = "Typed on the old form"
+    response = secretary_client.post(url, stale)
+    assert response.status_code == 200 and "على يد ليلى حسن" in response.content.decode()
