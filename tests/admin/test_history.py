@@ -224,3 +224,19 @@ def test_a_stale_form_names_who_restored_the_record(secretary_client, client, dj
     stale["title_en"] = "Typed on the old form"
     response = secretary_client.post(url, stale)
     assert response.status_code == 200 and "على يد ليلى حسن" in response.content.decode()
+
+
+@pytest.mark.parametrize("name, lookup", [
+    ("council_memberstate", lambda demo: MemberState.objects.get(iso_code="EG")),
+    ("council_body", lambda demo: demo.body),
+    ("council_membership", lambda demo: demo.body.memberships.first()),
+    ("council_person", lambda demo: demo.participants.exclude(person=None).first().person),
+    ("meetings_agendaitem", lambda demo: demo.agenda_items.first()),
+    ("meetings_resolution", lambda demo: Resolution.objects.first()),
+    ("meetings_dossier", lambda demo: demo.agenda_items.exclude(dossier=None).first().dossier),
+    ("meetings_followupaction", lambda demo: Resolution.objects.exclude(follow_up_actions=None).first()
+     .follow_up_actions.first()),
+])
+def test_every_record_has_a_history_page_with_its_first_version(secretary_client, demo, name, lookup):
+    html = page(secretary_client, admin_url("ar", f"{name}_history", lookup(demo).pk))
+    assert "إضافة:" in html and "النظام" in html

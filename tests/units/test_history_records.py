@@ -34,3 +34,24 @@ def test_the_synthetic_archive_writes_no_history_of_its_bulk_rows():
                  stdout=io.StringIO())
     assert AgendaItem.objects.count() == 60 and Session.objects.count() == 12
     assert not AgendaItem.history.exists() and not Session.history.exists() and not Resolution.history.exists()
+
+
+def test_the_migration_gives_each_row_entered_before_history_a_first_version_by_the_system(demo):
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    from council.history import record_existing
+
+    for model in (*apps.get_app_config("meetings").get_models(), *apps.get_app_config("council").get_models()):
+        if model.__name__.startswith("Historical"):
+            model.objects.all().delete()  # as before history was kept
+    item = demo.agenda_items.get(order=5)
+    for app_label in ("council", "meetings"):
+        record_existing(app_label)(apps, SimpleNamespace(connection=connection))
+    assert AgendaItem.history.count() == AgendaItem.objects.count()
+    first = item.history.get()
+    assert (first.history_type, first.history_user, first.title_ar, first.title_en) == (
+        "+", None, item.title_ar, item.title_en)
+    assert MemberState.history.filter(history_user=None).count() == 22
