@@ -90,9 +90,10 @@ class ForgottenPasswordView(auth_views.PasswordResetView):
     """Ask for a link to choose a new password; throttled like the sign-in.
 
     Each request counts with django-axes as a failed sign-in for the account named
-    by the email address, and for the address it comes from: after
-    SIGNIN_FAILURE_LIMIT of them (failed sign-ins included), both are locked for
-    SIGNIN_LOCK_MINUTES, and axes's middleware answers with the lockout page.
+    by the email address, and for the address it comes from: from SIGNIN_SLOW_AFTER
+    of them (failed sign-ins included) the next request must wait, and after
+    SIGNIN_FAILURE_LIMIT both are locked for SIGNIN_LOCK_MINUTES. A refused request
+    sends nothing, is recorded, and axes's middleware answers with the lockout page.
     """
 
     template_name = "meetings/password_reset.html"
@@ -103,6 +104,7 @@ class ForgottenPasswordView(auth_views.PasswordResetView):
         credentials = {"username": form.cleaned_data["email"]}
         if not AxesProxyHandler.is_allowed(self.request, credentials):
             self.request.axes_locked_out = True
+            user_login_failed.send(sender=type(self), credentials=credentials, request=self.request)
             return self.form_invalid(form)  # replaced by the lockout page
         response = super().form_valid(form)
         user_login_failed.send(sender=type(self), credentials=credentials, request=self.request)

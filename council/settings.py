@@ -249,6 +249,11 @@ AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contri
 # for SIGNIN_LOCK_MINUTES; each further try during the lock starts the wait again.
 AXES_FAILURE_LIMIT = env_int("SIGNIN_FAILURE_LIMIT", "5")
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGNIN_LOCK_MINUTES", "15"))
+# Before the lock, from SIGNIN_SLOW_AFTER failures, the next attempt must wait
+# SIGNIN_FIRST_WAIT_SECONDS after the last failure, twice as long after each further one.
+SIGNIN_SLOW_AFTER = env_int("SIGNIN_SLOW_AFTER", "3")
+SIGNIN_FIRST_WAIT_SECONDS = env_int("SIGNIN_FIRST_WAIT_SECONDS", "15")
+AXES_HANDLER = "council.signin.SlowingHandler"
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
 AXES_LOCKOUT_CALLABLE = "council.signin.lockout_response"

@@ -2,14 +2,20 @@
 
 Failed passwords are counted by django-axes (per account and per address) through
 its authentication backend; a wrong or missing code is reported to axes as a failed
-sign-in too, so guessing codes locks the same way as guessing passwords.
+sign-in too, so guessing codes locks the same way as guessing passwords. Before the
+lock, repeated failures make each next attempt wait (SlowingHandler).
 The second factor is a TOTP device of django-otp: staff must have one when
 settings.STAFF_SECOND_FACTOR_REQUIRED is on (production); anyone else may add one.
 """
 
 from base64 import b32encode
+from datetime import timedelta
+from math import ceil
 
 import segno
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_client_username, get_cool_off
+from axes.models import AccessFailureLog
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -18,6 +24,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.signals import user_login_failed
+from django.db.models import Max, Sum
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -120,14 +127,59 @@ def landing_url(user):
     return reverse("admin:index") if user.is_staff else reverse("meetings:home")
 
 
+class SlowingHandler(AxesDatabaseHandler):
+    """django-axes' database handler, slowing repeated failures down before its lock.
+
+    Once an account, or an address, has SIGNIN_SLOW_AFTER failures, its next attempt
+    must wait SIGNIN_FIRST_WAIT_SECONDS after the last failure, twice as long after
+    each further failure, up to the lock at SIGNIN_FAILURE_LIMIT. An attempt made
+    during a wait is refused like a locked one, before any password is checked, and
+    recorded as an access failure; it neither counts as a failure nor restarts the
+    wait. The waits come from axes' own attempt records, so lifting a lock lifts them.
+    """
+
+    def is_locked(self, request, credentials=None):
+        request.signin_wait = 0
+        if super().is_locked(request, credentials):
+            return True
+        request.signin_wait = self.seconds_to_wait(request, credentials)
+        return request.signin_wait > 0
+
+    def seconds_to_wait(self, request, credentials=None):
+        longest = get_cool_off(request).total_seconds()
+        waits = [0]
+        for attempts in self.get_user_attempts(request, credentials):  # the account's, the address's
+            seen = attempts.aggregate(failures=Sum("failures_since_start"), last=Max("attempt_time"))
+            beyond = (seen["failures"] or 0) - settings.SIGNIN_SLOW_AFTER
+            if seen["failures"] and beyond >= 0:
+                wait = timedelta(seconds=min(settings.SIGNIN_FIRST_WAIT_SECONDS * 2 ** beyond, longest))
+                waits.append(ceil((seen["last"] + wait - request.axes_attempt_time).total_seconds()))
+        return max(waits)
+
+    def user_login_failed(self, sender, credentials, request=None, **kwargs):
+        if not getattr(request, "signin_wait", 0):
+            return super().user_login_failed(sender, credentials, request, **kwargs)
+        request.axes_locked_out = True  # axes' middleware answers with lockout_response
+        request.axes_credentials = credentials
+        if settings.AXES_ENABLE_ACCESS_FAILURE_LOG:
+            AccessFailureLog.objects.create(
+                username=get_client_username(request, credentials), ip_address=request.axes_ip_address,
+                user_agent=request.axes_user_agent, http_accept=request.axes_http_accept,
+                path_info=request.axes_path_info, attempt_time=request.axes_attempt_time, locked_out=True)
+
+
 def lockout_response(request, original_response=None, credentials=None):
-    """The page django-axes shows once sign-in is locked (429), in the page's language."""
+    """The page django-axes shows during a wait or a lock (429), in the page's language."""
     match = request.resolver_match
-    return render(request, "lockout.html", {
+    wait = getattr(request, "signin_wait", 0)
+    response = render(request, "lockout.html", {
         "password_reset": match is not None and match.url_name == "password_reset",
+        "wait_seconds": wait,
         "failure_limit": settings.AXES_FAILURE_LIMIT,
         "lock_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
     }, status=429)
+    response["Retry-After"] = str(wait or int(settings.AXES_COOLOFF_TIME.total_seconds()))
+    return response
 
 
 class EnrolForm(forms.Form):

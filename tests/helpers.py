@@ -1,8 +1,10 @@
 """Helpers shared by the tests: addresses, pages read as text, query counts, forms read as a browser would."""
 
+from datetime import timedelta
 from html.parser import HTMLParser
 
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
@@ -12,6 +14,13 @@ def address(obj, language="en"):
     """A public object's address in a language, as its pages link to it."""
     with translation.override(language):
         return obj.get_absolute_url()
+
+
+def time_passes(seconds):
+    """Move every sign-in failure django-axes has counted `seconds` into the past, as if that time had gone by."""
+    from axes.models import AccessAttempt
+
+    AccessAttempt.objects.update(attempt_time=F("attempt_time") - timedelta(seconds=seconds))
 
 
 def site_url(language, name, *args):
