@@ -49,6 +49,11 @@ def board(user, on=None, body=None, state=None, year=None, overdue=False):
     wanted = FollowUpAction.objects.overdue_on(user, on) if overdue else FollowUpAction.objects.open_on(user, on)
     if state:
         wanted = wanted.filter(FollowUpAction.concerning_q(state))
+    # The body and year narrow the actions too, so that the database starts from their sessions (indexed).
+    if body:
+        wanted = wanted.filter(resolution__session__body=body)
+    if year:
+        wanted = wanted.filter(resolution__session__year=year)
     resolutions = Resolution.objects.visible_to(user).filter(
         pk__in=wanted.values("resolution_id"),
     ).filter(Q(session__start_date__lte=on) | Q(session__start_date__isnull=True, session__year__lte=on.year))

@@ -186,6 +186,7 @@ class Session(VersionedModel, SearchableModel):
         ordering = list(session_order(newest=True))  # undated sessions: see session_order()
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
+        indexes = [models.Index(fields=["year"], name="session_year")]  # the year filters of lists and boards
         permissions = [
             ("view_unpublished", _("Can see drafts, withdrawn sessions and unpublished outcomes")),
             ("publish_session", _("Can publish and withdraw sessions")),

@@ -325,11 +325,9 @@ class FollowUpAction(VersionedModel, SearchableModel):
 
     @classmethod
     def concerning_q(cls, state):
-        """Actions asked of every member state, or of this one by name.
-
-        The join on named states may repeat rows: filter with it inside a subquery.
-        """
-        return Q(responsible=cls.Responsible.MEMBER_STATES) | Q(responsible=cls.Responsible.NAMED_STATES, states=state)
+        """Actions asked of every member state, or of this one by name (a subquery on the named states' index)."""
+        named = cls.states.through.objects.filter(memberstate=state).values("followupaction_id")
+        return Q(responsible=cls.Responsible.MEMBER_STATES) | Q(responsible=cls.Responsible.NAMED_STATES, pk__in=named)
 
     def clean(self):
         if self.due_date and self.due_by_next_session_of_id:
