@@ -391,7 +391,7 @@ class ResolutionAdmin(ReturnToSessionMixin, SessionScopedChoicesMixin, CouncilAd
             "filters": filters,
             "on": on,
             "page": Paginator(resolutions, follow_up.PAGE_SIZE).get_page(request.GET.get("page")),
-            "overdue_count": follow_up.overdue_count(request.user, on, resolutions),
+            "overdue_count": follow_up.overdue_count(request.user, resolutions, **{**chosen, "on": on}),
             "query": follow_up.query_without_page(request.GET),
         })
 

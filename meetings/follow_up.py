@@ -54,13 +54,7 @@ def board(user, on=None, body=None, state=None, year=None, overdue=False):
         wanted = wanted.filter(resolution__session__body=body)
     if year:
         wanted = wanted.filter(resolution__session__year=year)
-    resolutions = Resolution.objects.visible_to(user).filter(
-        pk__in=wanted.values("resolution_id"),
-    ).filter(Q(session__start_date__lte=on) | Q(session__start_date__isnull=True, session__year__lte=on.year))
-    if body:
-        resolutions = resolutions.filter(session__body=body)
-    if year:
-        resolutions = resolutions.filter(session__year=year)
+    resolutions = adopted_by(user, on, body, year).filter(pk__in=wanted.values("resolution_id"))
     return resolutions.select_related("session__body").order_by(
         F("session__start_date").desc(nulls_first=True), "session__body__order", "session__number", "kind",
         "number", "pk",
@@ -71,9 +65,28 @@ def board(user, on=None, body=None, state=None, year=None, overdue=False):
     ))
 
 
-def overdue_count(user, on, resolutions):
-    """How many actions of these resolutions were overdue on `on` (one query)."""
-    return FollowUpAction.objects.overdue_on(user, on).filter(resolution__in=resolutions.values("pk")).count()
+def adopted_by(user, on, body=None, year=None):
+    """The resolutions the user may read that were adopted by `on`, by this body and in this year if given."""
+    resolutions = Resolution.objects.visible_to(user).filter(
+        Q(session__start_date__lte=on) | Q(session__start_date__isnull=True, session__year__lte=on.year))
+    if body:
+        resolutions = resolutions.filter(session__body=body)
+    if year:
+        resolutions = resolutions.filter(session__year=year)
+    return resolutions
+
+
+def overdue_count(user, resolutions, on, state=None, body=None, year=None, overdue=False):
+    """How many actions of the board's resolutions (board() with these filters) were overdue on `on` (one query).
+
+    An overdue action is open, so its resolution is on the board unless a member state is chosen (the
+    board then holds the resolutions with an open action concerning that state): only then is the
+    board itself read again.
+    """
+    overdue = FollowUpAction.objects.overdue_on(user, on)
+    if state:
+        return overdue.filter(resolution__in=resolutions.values("pk")).count()
+    return overdue.filter(resolution__in=adopted_by(user, on, body, year)).count()
 
 
 def query_without_page(params):

@@ -251,7 +251,7 @@ def follow_up_board(request):
         "filters": filters,
         "on": on,
         "page": page,
-        "overdue_count": follow_up.overdue_count(request.user, on, resolutions),
+        "overdue_count": follow_up.overdue_count(request.user, resolutions, **{**chosen, "on": on}),
         "query": follow_up.query_without_page(request.GET),
     })
 

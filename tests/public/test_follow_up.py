@@ -183,7 +183,8 @@ def test_the_board_reads_a_constant_number_of_queries(client, make_session, secr
             assert client.get(url).status_code == 200
         return len(context)
 
-    urls = ["/ar/follow-up/", "/en/follow-up/?state=eg&on=2023-06-01", "/en/member-states/eg/"]
+    urls = ["/ar/follow-up/", "/en/follow-up/?state=eg&on=2023-06-01", "/en/follow-up/?body=test-committee&year=2022",
+            "/en/follow-up/?overdue=on&on=2022-06-01", "/en/member-states/eg/"]
     few = [count(url) for url in urls]
     add_resolutions(first, 20)
     assert [count(url) for url in urls] == few
