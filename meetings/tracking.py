@@ -306,8 +306,11 @@ class FollowUpAction(VersionedModel, SearchableModel):
         verbose_name = _("follow-up action")
         verbose_name_plural = _("follow-up actions")
         indexes = [
-            models.Index(fields=["public_status", "public_reported_on"], name="follow_up_public_status"),
-            models.Index(fields=["last_status", "last_reported_on"], name="follow_up_last_status"),
+            # With the resolution, for an index-only scan of the open actions (PostgreSQL; SQLite ignores it).
+            models.Index(fields=["public_status", "public_reported_on"], include=["resolution"],
+                         name="follow_up_public_status"),
+            models.Index(fields=["last_status", "last_reported_on"], include=["resolution"],
+                         name="follow_up_last_status"),
             models.Index(fields=["responsible"], name="follow_up_responsible"),
         ]
         constraints = [
