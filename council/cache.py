@@ -142,10 +142,13 @@ def cached_page(view):
     def wrapper(request, *args, **kwargs):
         if not cacheable(request):
             return view(request, *args, **kwargs)
-        key = page_key(request)
-        stored, generation = stored_page(key)
-        if stored is not None:
-            return hit(stored)
+        # The middleware already looked and missed (one read of the generation per request).
+        key, generation = getattr(request, "page_cache_miss", (None, None))
+        if key is None:
+            key = page_key(request)
+            stored, generation = stored_page(key)
+            if stored is not None:
+                return hit(stored)
         response = view(request, *args, **kwargs)
         # Only a plain page: never an error, a redirect, or one that sets a cookie.
         if response.status_code == 200 and not response.streaming and not response.cookies:
@@ -172,9 +175,11 @@ class CachedPageMiddleware:
     def __call__(self, request):
         if request.method in ("GET", "HEAD") and settings.PAGE_CACHE_SECONDS \
                 and settings.SESSION_COOKIE_NAME not in request.COOKIES:
-            stored, _ = stored_page(page_key(request))
+            key = page_key(request)
+            stored, generation = stored_page(key)
             if stored is not None:
                 return hit(stored)
+            request.page_cache_miss = (key, generation)
         return self.get_response(request)
 
 

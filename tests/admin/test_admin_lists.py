@@ -39,3 +39,15 @@ def test_it_counts_a_list_only_up_to_the_limit(secretary_client, many_items, que
 def test_it_shows_no_second_full_count_beside_a_search(secretary_client, many_items):
     html = secretary_client.get("/en/admin/meetings/agendaitem/?q=Item").content.decode()
     assert "total" not in html  # Django's "5 results (9 total)" needs a count of the whole table
+
+
+@pytest.mark.parametrize("query", ["", "?q=Item"])
+def test_the_resolution_list_reads_no_range_or_years_of_every_resolution(secretary_client, make_session, query):
+    """A list of 100,000 resolutions: no MIN/MAX or DISTINCT over all of them (or all of a search's matches)."""
+    make_session(number=1, n=3)
+    with CaptureQueriesContext(connection) as context:
+        response = secretary_client.get("/en/admin/meetings/resolution/" + query)
+    assert response.status_code == 200
+    scans = [q["sql"] for q in context.captured_queries
+             if re.search(r"\b(MIN|MAX)\(|SELECT DISTINCT", q["sql"]) and '"meetings_resolution"' in q["sql"]]
+    assert not scans, scans
