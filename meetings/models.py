@@ -186,10 +186,12 @@ class Session(VersionedModel, SearchableModel):
         ordering = list(session_order(newest=True))  # undated sessions: see session_order()
         # The newest (and, read backwards, the oldest) first without sorting every session: the
         # home page's ten latest. DESC puts nulls first on PostgreSQL, as session_order() does.
-        indexes = [models.Index(fields=["-year", "-start_date"], name="session_newest_first")]
+        indexes = [
+            models.Index(fields=["-year", "-start_date"], name="session_newest_first"),
+            models.Index(fields=["year"], name="session_year"),  # the year filters of lists and boards
+        ]
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
-        indexes = [models.Index(fields=["year"], name="session_year")]  # the year filters of lists and boards
         permissions = [
             ("view_unpublished", _("Can see drafts, withdrawn sessions and unpublished outcomes")),
             ("publish_session", _("Can publish and withdraw sessions")),

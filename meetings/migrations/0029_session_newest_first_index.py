@@ -6,8 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('council', '0008_history_of_existing_rows'),
-        ('meetings', '0024_history_of_existing_rows'),
+        ('meetings', '0028_follow_up_status_index_with_resolution'),
     ]
 
     operations = [
