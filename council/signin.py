@@ -166,6 +166,7 @@ class SlowingHandler(AxesDatabaseHandler):
                 username=get_client_username(request, credentials), ip_address=request.axes_ip_address,
                 user_agent=request.axes_user_agent, http_accept=request.axes_http_accept,
                 path_info=request.axes_path_info, attempt_time=request.axes_attempt_time, locked_out=True)
+            self.remove_out_of_limit_failure_logs(username=get_client_username(request, credentials))
 
 
 def lockout_response(request, original_response=None, credentials=None):
