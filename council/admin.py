@@ -2,6 +2,7 @@
 
 import logging
 
+from axes.utils import reset as axes_reset
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple, RelatedFieldWidgetWrapper
@@ -405,6 +406,10 @@ class DelegateAdmin(StaleSaveGuardMixin, SafeAutocompleteMixin, admin.ModelAdmin
                 continue
             delegate.user.is_active = active
             delegate.user.save(update_fields=["is_active"])
+            if active:
+                # Sign-ins refused while the account was off must not keep it waiting or locked:
+                # "it can sign in again" is true at once.
+                axes_reset(username=delegate.user.get_username())
             message = gettext_noop("account reactivated") if active else gettext_noop("account deactivated")
             self.log_change(request, delegate, [{"changed": {"fields": [message]}}])
             changed += 1
