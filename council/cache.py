@@ -78,6 +78,16 @@ def _bump():
         PageGeneration.objects.get_or_create(pk=1, defaults={"value": time.time_ns()})
 
 
+def is_public_page(path):
+    """The delegates' pages (/ar/…, /en/…), the only ones ever cached: not the admin, and not /healthz,
+    which must answer 503 by itself when the database is down rather than fail here first."""
+    language, _, rest = path.lstrip("/").partition("/")
+    return language in PUBLIC_LANGUAGES and not rest.startswith("admin/")
+
+
+PUBLIC_LANGUAGES = {code for code, _name in settings.LANGUAGES}
+
+
 def page_key(request):
     address = f"{request.get_host()}{request.get_full_path()}"
     return f"pages:{hashlib.sha256(address.encode()).hexdigest()}"
@@ -174,7 +184,7 @@ class CachedPageMiddleware:
 
     def __call__(self, request):
         if request.method in ("GET", "HEAD") and settings.PAGE_CACHE_SECONDS \
-                and settings.SESSION_COOKIE_NAME not in request.COOKIES:
+                and settings.SESSION_COOKIE_NAME not in request.COOKIES and is_public_page(request.path_info):
             key = page_key(request)
             stored, generation = stored_page(key)
             if stored is not None:

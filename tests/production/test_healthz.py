@@ -41,3 +41,16 @@ def test_it_answers_over_plain_http_where_everything_else_is_redirected(client, 
     settings.SECURE_SSL_REDIRECT = True  # as in production behind HTTPS
     assert client.get("/healthz").status_code == 200
     assert client.get("/en/").status_code == 301
+
+
+def test_it_answers_503_with_the_page_cache_on_and_the_database_down(client, monkeypatch, settings):
+    """The page cache reads its generation from the database: it must not stand between /healthz and the answer."""
+    from django.db import connection
+
+    settings.PAGE_CACHE_SECONDS = 60
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", refuse)
+    assert client.get("/healthz").status_code == 503
