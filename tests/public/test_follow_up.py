@@ -330,3 +330,12 @@ def test_the_synthetic_archive_stores_each_actions_latest_status(db):
     assert StatusUpdate.objects.exists()
     assert FollowUpAction.objects.exclude(last_status="").exists()
     assert refresh_latest_statuses() == 0, "every action already stored its latest status"
+
+
+def test_the_overdue_count_follows_the_boards_filters(client, history):
+    MemberState.objects.create(iso_code="MA", protocol_order=20, name_ar="المغرب", name_en="Morocco")
+    on = "on=2023-06-01"
+    for filters in ("", "&state=eg", "&body=test-committee", "&year=2022", "&overdue=on"):
+        assert "1 overdue action" in client.get(f"/en/follow-up/?{on}{filters}").content.decode(), filters
+    for filters in ("&state=MA", "&year=2023"):
+        assert "0 overdue actions" in client.get(f"/en/follow-up/?{on}{filters}").content.decode(), filters
