@@ -175,6 +175,7 @@ def session_report(request, slug, number):
 def report_context(session, report):
     """What meetings/_report_body.html shows, for the page and the PDF alike; `session` as session_at() gives it."""
     participants = list(session.participants.all())
+    report.session = session  # already read, with its body: the PDF link needs both
     return {
         "session": session,
         "report": report,
