@@ -228,17 +228,19 @@ def refresh_latest_statuses(actions=None):
     neither an action's history nor its version moves. A few queries, whatever
     the number of actions.
     """
-    updates = StatusUpdate.objects.order_by(F("session__start_date").asc(nulls_first=True), "pk")
+    # Public means "its session's outcomes are published": the one definition, not a copy of it.
+    updates = StatusUpdate.objects.order_by(F("session__start_date").asc(nulls_first=True), "pk").annotate(
+        public=Exists(Session.objects.with_published_outcomes().filter(pk=OuterRef("session_id"))))
     stored = FollowUpAction.objects.all()
     if actions is not None:
         updates, stored = updates.filter(action__in=actions), stored.filter(pk__in=actions)
     latest, public = {}, {}
-    for action_id, status, session_id, start, year, publication, outcomes_published in updates.values_list(
-            "action_id", "status", "session_id", "session__start_date", "session__year", "session__publication",
-            "session__outcomes_published_at").iterator(chunk_size=5000):
+    for action_id, status, session_id, start, year, is_public in updates.values_list(
+            "action_id", "status", "session_id", "session__start_date", "session__year", "public",
+    ).iterator(chunk_size=5000):
         row = (status, session_id, start or (datetime.date(year, 1, 1) if year else None))
         latest[action_id] = row  # ordered oldest first: the last one seen is the latest
-        if publication == Session.Publication.PUBLISHED and outcomes_published:
+        if is_public:
             public[action_id] = row
     fields = ("last_status", "last_reported_at_id", "last_reported_on",
               "public_status", "public_reported_at_id", "public_reported_on")
