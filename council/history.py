@@ -231,13 +231,13 @@ class Names:
 
 def changes_between(previous, record, names):
     """The shown fields whose value differs between two versions of a record (all filled ones for a new record)."""
+    if record.history_type == "-":
+        return []  # a deletion changes no field: the entry says the record went
     changes = []
     for field in shown_fields(record.instance_type):
         after = getattr(record, field.attname, None)
         before = getattr(previous, field.attname, None) if previous is not None else None
         if previous is None and after in (None, ""):
-            continue
-        if record.history_type == "-":
             continue
         if previous is not None and (before == after or (before in (None, "") and after in (None, ""))):
             continue  # modeltranslation stores an empty English as "" or None: no change a person made
