@@ -32,6 +32,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 GENERATION_KEY = "pages:generation"
@@ -89,7 +90,8 @@ PUBLIC_LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
 
 def page_key(request):
-    address = f"{request.get_host()}{request.get_full_path()}"
+    """The page's address and today's date: what is upcoming, recent or overdue changes at midnight too."""
+    address = f"{request.get_host()}{request.get_full_path()} {timezone.localdate().isoformat()}"
     return f"pages:{hashlib.sha256(address.encode()).hexdigest()}"
 
 

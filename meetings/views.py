@@ -241,6 +241,7 @@ def attach_status_history(resolutions, user):
             action.due_date and action.due_date < today and action.status not in closed)
 
 
+@cached_page
 def follow_up_board(request):
     """The published follow-up board: open resolutions and overdue actions, filterable, on a date."""
     filters = follow_up.BoardFilters(request.GET or None)

@@ -64,7 +64,8 @@ def read(client, url):
     return response.status_code, response.content.decode(), response.get("X-Page-Cache")
 
 
-PAGES = ["/en/", "/ar/", "/en/bodies/test-committee/", "/en/member-states/eg/", "/en/search/?q=Item"]
+PAGES = ["/en/", "/ar/", "/en/bodies/test-committee/", "/en/member-states/eg/", "/en/search/?q=Item",
+         "/en/follow-up/"]
 
 
 def test_it_serves_the_second_anonymous_reader_from_the_cache(published):
@@ -123,6 +124,24 @@ def test_it_gives_signed_in_readers_fresh_pages_and_keeps_theirs_out_of_the_cach
     status, html, state = read(staff, "/en/bodies/test-committee/")
     assert state is None and "9th meeting" in html
     assert "9th meeting" not in read(Client(), "/en/bodies/test-committee/")[1]
+
+
+def test_a_page_cached_yesterday_is_not_served_today(published, make_session, monkeypatch):
+    """What is upcoming, recent or overdue changes at midnight, with no content change to retire the pages."""
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    make_session(number=12, start_date=today + datetime.timedelta(days=1))
+    home = read(Client(), "/en/")[1]
+    upcoming, recent = home.split('id="recent-heading"')
+    assert "12th meeting" in upcoming and "12th meeting" not in recent
+    assert read(Client(), "/en/")[2] == "hit"
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: today + datetime.timedelta(days=2))
+    status, home, state = read(Client(), "/en/")
+    upcoming, recent = home.split('id="recent-heading"')
+    assert state == "miss" and "12th meeting" in recent and "12th meeting" not in upcoming
 
 
 def test_it_never_caches_a_not_found_page(published):
