@@ -76,6 +76,17 @@ def test_the_pages_past_the_limit_keep_the_search_and_their_address(secretary_cl
     assert "More than 4 agenda items" in html and html.count('href="/en/admin/meetings/agendaitem/') >= 2
 
 
+def test_an_action_is_never_offered_for_all_of_an_uncounted_list(secretary_client, make_session, monkeypatch):
+    """"Select all 4 agenda items" would run the action on all 9 matches."""
+    monkeypatch.setattr(EstimatedCountPaginator, "COUNT_LIMIT", 4)
+    monkeypatch.setattr(AgendaItemAdmin, "list_per_page", 2)
+    make_session(number=1, n=3)
+    assert "Select all 3 agenda items" in secretary_client.get(f"/en/admin/meetings/agendaitem/{SEARCH}").content.decode()
+    make_session(number=2, n=6)
+    html = secretary_client.get(f"/en/admin/meetings/agendaitem/{SEARCH}").content.decode()
+    assert "More than 4 agenda items" in html and "Select all 4" not in html and 'class="action-counter"' in html
+
+
 def test_counting_a_search_takes_as_many_queries_below_and_above_the_limit(secretary_client, make_session,
                                                                            monkeypatch):
     monkeypatch.setattr(EstimatedCountPaginator, "COUNT_LIMIT", 4)
