@@ -139,6 +139,8 @@ MIDDLEWARE = [
     # Anonymous readers' cached pages are answered here, before the session and the user (council/cache.py).
     "council.cache.CachedPageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Below CommonMiddleware, which sets Content-Length from the compacted page.
+    "council.middleware.CompactAdminHTMLMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
