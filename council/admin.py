@@ -161,16 +161,62 @@ class SafeAutocompleteMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
+class SharedOptionsSelect(forms.Select):
+    """A select in an inline's row that sends only its chosen option; the inline's empty row sends them all.
+
+    The empty row (named `…-__prefix__-…`, the one "Add another" copies) holds every option, and
+    js/shared-options.js copies them into each row's select when the page loads. A session's page
+    thus sends its agenda's 31 items once, not once per resolution, and the template engine renders
+    one option per row instead of 31 (most of the page's time). Without the script, every row still
+    sends back its value unchanged.
+    """
+
+    class Media:
+        js = ["js/shared-options.js"]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["data-shared-options"] = True
+        return context
+
+    def optgroups(self, name, value, attrs=None):
+        if "__prefix__" in name:
+            return super().optgroups(name, value, attrs)
+        every = self.choices
+        chosen = [choice for choice in every if str("" if choice[0] is None else choice[0]) in value][:1]
+        self.choices = chosen or [choice for choice in every if choice[0] in (None, "")][:1]
+        try:
+            return super().optgroups(name, value, attrs)
+        finally:
+            self.choices = every
+
+
 class CachedChoicesMixin:
-    """Query a select's choices once per page rather than once per inline row."""
+    """In an inline, read a select's choices once per page rather than once per row, and send them once
+    per inline rather than once per row (SharedOptionsSelect).
+
+    Whoever may not add a row gets no empty row to copy the options from: they get every option in
+    every row, as Django sends them.
+    """
 
     cached_choice_fields = ()
 
+    def shares_options(self, request):
+        return self.has_add_permission(request, None)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        shared = db_field.name in self.cached_choice_fields and "widget" not in kwargs
+        if shared and self.shares_options(request):
+            kwargs["widget"] = SharedOptionsSelect
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name in self.cached_choice_fields:
             field.choices = list(field.choices)
         return field
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name not in self.radio_fields and self.shares_options(request):
+            kwargs["widget"] = SharedOptionsSelect
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
 
 class EstimatedCountPaginator(Paginator):

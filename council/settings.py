@@ -153,6 +153,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "council.urls"
+# Django's form renderer, with its commonest templates written in Python: a session's change form
+# renders about 900 fields (council/form_renderer.py).
+FORM_RENDERER = "council.form_renderer.FormRenderer"
 WSGI_APPLICATION = "council.wsgi.application"
 
 TEMPLATES = [

@@ -23,6 +23,7 @@ from council.admin import (
     CouncilAdmin,
     SafeAutocompleteMixin,
     SafeAutocompleteSelect,
+    SharedOptionsSelect,
 )
 from council.admin_history import HistoryAdminMixin
 from council.models import MemberState
@@ -88,9 +89,12 @@ def agenda_choices(session_id):
 
 
 class SessionAgendaChoicesMixin:
-    """A row's agenda item is chosen among the agenda of the session on the page, read once per page."""
+    """A row's agenda item is chosen among the agenda of the session on the page, read once per page
+    and sent once per inline (SharedOptionsSelect)."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in ("agenda_item", "resolution") and self.shares_options(request):
+            kwargs.setdefault("widget", SharedOptionsSelect)
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name == "agenda_item":
             cache = request.__dict__.setdefault("_agenda_choices", {})
@@ -132,7 +136,8 @@ class ResolutionInline(SessionAgendaChoicesMixin, BilingualStackedInline):
         formset = super().get_formset(request, obj, **kwargs)
         # The member states, once for every slot of every row.
         states = [(state.pk, str(state)) for state in MemberState.objects.order_by("protocol_order")]
-        formset.form = type(formset.form.__name__, (formset.form,), {"state_choices": states})
+        formset.form = type(formset.form.__name__, (formset.form,), {
+            "state_choices": states, "state_widget": SharedOptionsSelect if self.shares_options(request) else None})
         return formset
 
 
@@ -164,6 +169,10 @@ class StatusUpdateInline(BilingualTabularInline):
     verbose_name = _("follow-up status reported at this session")
     verbose_name_plural = _("follow-up statuses reported at this session")
     extra = 0
+
+    def get_queryset(self, request):
+        # Each row's heading names the status and its session («تم — الدورة …»).
+        return super().get_queryset(request).select_related("session__body")
 
 
 class DocumentInline(SessionAgendaChoicesMixin, BilingualTabularInline):

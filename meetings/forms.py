@@ -156,6 +156,7 @@ class ResolutionWithReservationsForm(forms.ModelForm):
 
     SLOTS = 2
     state_choices = ()  # (pk, name) of the member states, read once per page by the admin
+    state_widget = None  # the admin's SharedOptionsSelect: the states sent once per page, not per slot
     reservation_1_state = reservation_state_field()
     reservation_1_text_ar = reservation_text_field("ar")
     reservation_1_text_en = reservation_text_field("en")
@@ -169,6 +170,8 @@ class ResolutionWithReservationsForm(forms.ModelForm):
         self.slot_reservations = existing[:self.SLOTS]
         self.other_reservations = existing[self.SLOTS:]
         for slot in range(1, self.SLOTS + 1):
+            if self.state_widget:
+                self.fields[f"reservation_{slot}_state"].widget = self.state_widget()
             self.fields[f"reservation_{slot}_state"].choices = [("", "---------"), *self.state_choices]
             if slot <= len(self.slot_reservations):
                 reservation = self.slot_reservations[slot - 1]

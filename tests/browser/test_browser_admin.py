@@ -122,3 +122,23 @@ def test_an_agenda_row_can_be_read_and_edited_on_a_phone(logged_in_page, demo):
     page.click("input[name=_continue]")
     page.wait_for_load_state()
     assert demo.agenda_items.get(order=8).title_en == "Cybersecurity and resilience"
+
+
+def test_each_row_offers_every_choice_though_the_page_sends_them_once(logged_in_page, demo):
+    """An inline row's select arrives with its chosen option only (SharedOptionsSelect); the page's
+    script copies the others from the inline's empty row, and the choice stays as it was."""
+    from council.models import MemberState
+
+    page = logged_in_page
+    participation = demo.participants.exclude(member_state=None).order_by("id").first()
+    page.goto(f"/ar/admin/meetings/session/{demo.pk}/change/")
+    select = page.locator(f"#participants-group input[name$=-id][value='{participation.pk}']").locator(
+        "xpath=ancestor::tr").locator("select[name$=-member_state]")
+    assert select.locator("option").count() == MemberState.objects.count() + 1  # and the empty choice
+    assert select.input_value() == str(participation.member_state_id)
+    # Saved untouched, nothing changes.
+    page.locator("input[name=_continue]").click()
+    page.wait_for_load_state()
+    assert page.locator(".errornote").count() == 0
+    participation.refresh_from_db()
+    assert select.input_value() == str(participation.member_state_id)
