@@ -579,6 +579,9 @@ class Resolution(VersionedModel, SearchableModel):
 
     class Meta:
         ordering = ["session", "kind", "number", "id"]
+        # Which session each resolution belongs to, read from the index alone: the follow-up
+        # counts join every open resolution to its session without reading the wide rows.
+        indexes = [models.Index(fields=["session", "id"], name="resolution_session_and_id")]
         verbose_name = _("resolution")
         verbose_name_plural = _("resolutions")
         constraints = [

@@ -313,7 +313,9 @@ class FollowUpAction(VersionedModel, SearchableModel):
                          name="follow_up_public_status"),
             models.Index(fields=["last_status", "last_reported_on"], include=["resolution"],
                          name="follow_up_last_status"),
-            models.Index(fields=["responsible"], name="follow_up_responsible"),
+            # A member state's open actions (theirs by name or all states') in an index-only scan.
+            models.Index(fields=["responsible", "public_status", "public_reported_on"], include=["resolution", "id"],
+                         name="follow_up_responsible"),
         ]
         constraints = [
             models.CheckConstraint(
