@@ -2,6 +2,7 @@
 
 import hashlib
 import uuid
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -286,9 +287,12 @@ class Session(VersionedModel, SearchableModel):
 
     def calendar_facts(self):
         """The facts a calendar shows, or None if some were not loaded (deferred)."""
-        if any(name in self.get_deferred_fields() for name in self.CALENDAR_FIELDS):
+        # Run for every session read (from_db): the instance's own dict says what was loaded, as
+        # get_deferred_fields() does, without walking all the model's fields for each name.
+        loaded = self.__dict__
+        if any(name not in loaded for name in self.CALENDAR_FIELDS):
             return None
-        return tuple(getattr(self, name) for name in self.CALENDAR_FIELDS)
+        return tuple(loaded[name] for name in self.CALENDAR_FIELDS)
 
     def save(self, *args, **kwargs):
         if self.start_date:
@@ -351,9 +355,11 @@ def label_items(items):
     if not missing:
         return
     agendas = {}
-    for item in AgendaItem.objects.filter(session_id__in={item.session_id for item in missing}).only(
-            "pk", "session_id", "parent_id", "order", "number"):
-        agendas.setdefault(item.session_id, []).append(item)
+    # Light rows rather than model instances: a dossier's page numbers the agendas of dozens of sessions.
+    rows = AgendaItem.objects.filter(session_id__in={item.session_id for item in missing}).values_list(
+        "pk", "session_id", "parent_id", "number")
+    for pk, session_id, parent_id, number in rows:
+        agendas.setdefault(session_id, []).append(SimpleNamespace(pk=pk, parent_id=parent_id, number=number))
     labels = {}
     for agenda in agendas.values():
         number_agenda(agenda)

@@ -6,7 +6,9 @@ from django import template
 from django.urls import reverse, translate_url
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.translation import get_language
+from django.utils.html import conditional_escape, format_html, linebreaks
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 from hijridate import Gregorian
 
@@ -31,7 +33,17 @@ def has_text(record, field):
     return bool(bilingual(record, field)[0])
 
 
-@register.inclusion_tag("meetings/_text.html")
+# The note that follows a text shown in the other language: (that language, block?) → note.
+BLOCK_NOTE, INLINE_NOTE = '<p class="pending">{}</p>', ' <small class="pending">{}</small>'
+PENDING_NOTES = {
+    ("ar", True): (BLOCK_NOTE, gettext_noop("The English text is pending; the Arabic original is shown.")),
+    ("ar", False): (INLINE_NOTE, gettext_noop("(English text pending)")),
+    ("en", True): (BLOCK_NOTE, gettext_noop("The Arabic text is pending; the English text is shown.")),
+    ("en", False): (INLINE_NOTE, gettext_noop("(Arabic text pending)")),
+}
+
+
+@register.simple_tag
 def text(record, field, block=False, wrap="", css="", prefix="", suffix=""):
     """Show a translated field in the page's language, or the other language's text marked as such.
 
@@ -44,24 +56,35 @@ def text(record, field, block=False, wrap="", css="", prefix="", suffix=""):
     lang, browsers switch direction on dir), so each language's field is read
     directly. Arabic is required on most records, so in practice the fallback
     is Arabic on an English page.
+
+    A simple tag rather than an included template: pages call it hundreds of times.
     """
     value, language = bilingual(record, field)
+    if not value:
+        return ""
+    shown = mark_safe(linebreaks(value, autoescape=True)) if block else conditional_escape(value)
     page_language = "en" if (get_language() or "ar").startswith("en") else "ar"
-    return {
-        "value": value,
-        "fallback_language": language if language != page_language else None,
-        "block": block, "wrap": wrap, "css": css, "prefix": prefix, "suffix": suffix,
-    }
+    if language != page_language:
+        note_html, note = PENDING_NOTES[language, bool(block)]
+        # The notes are spelled out above for the catalogue; translated here, in the page's language.
+        shown = format_html('<{} class="fallback" lang="{}" dir="{}">{}</{}>{}', "div" if block else "span",
+                            language, "rtl" if language == "ar" else "ltr", shown, "div" if block else "span",
+                            format_html(note_html, _(note)))
+    if wrap:
+        shown = format_html("<{}{}>{}</{}>", wrap, format_html(' class="{}"', css) if css else "", shown, wrap)
+    return format_html("{}{}{}", prefix, shown, suffix)
 
 
-@register.inclusion_tag("meetings/_date.html")
+@register.simple_tag
 def date_with_hijri(day):
     """A Gregorian date, with the Hijri date beside it when the calendar conversion covers it.
 
     Arabic as the League prints it: «12 يوليو 2021م (2 ذي الحجة 1442هـ)».
     """
     language = (get_language() or "ar")[:2]
-    return {"day": day, "shown": council_date(day), "hijri": hijri_parts(day, language) if day else None}
+    hijri = hijri_parts(day, language) if day else None
+    shown = format_html('<time datetime="{}">{}</time>', day.isoformat() if day else "", council_date(day))
+    return format_html('{} <span class="hijri">({})</span>', shown, hijri["text"]) if hijri else shown
 
 
 @register.filter
