@@ -1,5 +1,6 @@
 """What happens at sessions: agendas, resolutions, participation, documents, dossiers."""
 
+import functools
 import hashlib
 import uuid
 from types import SimpleNamespace
@@ -9,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import get_language, pgettext_lazy
@@ -218,7 +219,8 @@ class Session(VersionedModel, SearchableModel):
 
     def get_absolute_url(self):
         """/<lang>/bodies/<body>/sessions/48/ or …/sessions/extraordinary-3/ (the converter in meetings/urls.py)."""
-        return reverse("meetings:session", args=self.address_args())
+        return session_address(settings.ROOT_URLCONF, get_urlconf(), get_script_prefix(), get_language(),
+                               *self.address_args())
 
     def address_args(self):
         """What the addresses of a session and of its pages are built from (SessionNumber in meetings/urls.py)."""
@@ -327,6 +329,16 @@ class Session(VersionedModel, SearchableModel):
     def agenda(self):
         """Return the top-level agenda items in order, each with .sub_items and .label (one query)."""
         return number_agenda(self.agenda_items.all())
+
+
+@functools.lru_cache(maxsize=50_000)
+def session_address(root_urlconf, urlconf, script_prefix, language, slug, number):
+    """A session's address, remembered: lists link hundreds of sessions, and reverse() is slow.
+
+    An address is built only from what never changes (the body's slug, the session's kind and
+    number), so it never goes stale; the arguments include all that reverse() reads besides them.
+    """
+    return reverse("meetings:session", args=[slug, number])
 
 
 def number_agenda(items):

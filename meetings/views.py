@@ -38,14 +38,21 @@ from meetings.years import YearPage
 HOME_LIST_LENGTH = 10
 # What an agenda item shows of its path: its outcome, the item it carries over, the items that take it up.
 ITEM_PATH_RELATED = ("outcome__deferred_to__body", "outcome__referred_to", "carried_over_from__session__body")
-ITEM_PATH_PREFETCH = (Prefetch("resolutions", Resolution.objects.select_related("session__body")),
-                      Prefetch("carried_over_to", AgendaItem.objects.select_related("session__body")))
+# An item's resolutions are of its own session: label_paths() gives them the item's session.
+ITEM_PATH_PREFETCH = ("resolutions", Prefetch("carried_over_to", AgendaItem.objects.select_related("session__body")))
 
 
 def label_paths(items):
-    """Number the agenda items and the items their paths link to, whose addresses use the numbers (one query)."""
+    """Number the agenda items and the items their paths link to, whose addresses use the numbers (one query).
+
+    The items' resolutions get their item's session (read with its body), which their addresses need.
+    """
     label_items([*items, *(item.carried_over_from for item in items if item.carried_over_from_id),
                  *(later for item in items for later in item.carried_over_to.all())])
+    for item in items:
+        for resolution in item.resolutions.all():
+            if resolution.session_id == item.session_id:  # always, unless the data breaks Resolution.clean()
+                resolution.session = item.session
 
 
 @cached_page
