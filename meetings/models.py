@@ -191,6 +191,9 @@ class Session(VersionedModel, SearchableModel):
         indexes = [
             models.Index(fields=["-year", "-start_date"], name="session_newest_first"),
             models.Index(fields=["year"], name="session_year"),  # the year filters of lists and boards
+            # What is upcoming (the home page): a bitmap of each branch of upcoming()'s OR, not a scan of all.
+            models.Index(fields=["start_date"], name="session_start_date"),
+            models.Index(fields=["end_date"], name="session_end_date"),
         ]
         verbose_name = _("session")
         verbose_name_plural = _("sessions")

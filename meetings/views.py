@@ -38,8 +38,10 @@ from meetings.years import YearPage
 HOME_LIST_LENGTH = 10
 # What an agenda item shows of its path: its outcome, the item it carries over, the items that take it up.
 ITEM_PATH_RELATED = ("outcome__deferred_to__body", "outcome__referred_to", "carried_over_from__session__body")
-# An item's resolutions are of its own session: label_paths() gives them the item's session.
-ITEM_PATH_PREFETCH = ("resolutions", Prefetch("carried_over_to", AgendaItem.objects.select_related("session__body")))
+# An item's resolutions are of its own session: label_paths() gives them the item's session, and their
+# order within it is the model's (session, kind, number) without joining every session to sort by it.
+ITEM_PATH_PREFETCH = (Prefetch("resolutions", Resolution.objects.order_by("kind", "number", "id")),
+                      Prefetch("carried_over_to", AgendaItem.objects.select_related("session__body")))
 
 
 def label_paths(items):
