@@ -194,6 +194,9 @@ class Session(VersionedModel, SearchableModel):
             # What is upcoming (the home page): a bitmap of each branch of upcoming()'s OR, not a scan of all.
             models.Index(fields=["start_date"], name="session_start_date"),
             models.Index(fields=["end_date"], name="session_end_date"),
+            # The ids of the visible sessions (visible_to(), outcomes_visible_to()) without reading the wide rows:
+            # the subquery of every public list and of each kind a search looks in.
+            models.Index(fields=["publication", "outcomes_published_at"], include=["id"], name="session_publication"),
         ]
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
