@@ -374,8 +374,9 @@ def label_items(items):
         return
     agendas = {}
     # Light rows rather than model instances: a dossier's page numbers the agendas of dozens of sessions.
-    rows = AgendaItem.objects.filter(session_id__in={item.session_id for item in missing}).values_list(
-        "pk", "session_id", "parent_id", "number")
+    # Ordered within each session as its agenda is (the model's ordering would join every session to sort).
+    rows = AgendaItem.objects.filter(session_id__in={item.session_id for item in missing}).order_by(
+        "order").values_list("pk", "session_id", "parent_id", "number")
     for pk, session_id, parent_id, number in rows:
         agendas.setdefault(session_id, []).append(SimpleNamespace(pk=pk, parent_id=parent_id, number=number))
     labels = {}

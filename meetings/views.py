@@ -40,7 +40,9 @@ HOME_LIST_LENGTH = 10
 ITEM_PATH_RELATED = ("outcome__deferred_to__body", "outcome__referred_to", "carried_over_from__session__body")
 # An item's resolutions are of its own session: label_paths() gives them the item's session, and their
 # order within it is the model's (session, kind, number) without joining every session to sort by it.
-ITEM_PATH_PREFETCH = (Prefetch("resolutions", Resolution.objects.order_by("kind", "number", "id")),
+# Their paths show their numbers and titles, never their texts (often pages long) nor search text.
+ITEM_PATH_PREFETCH = (Prefetch("resolutions", Resolution.objects.order_by("kind", "number", "id").defer(
+                          "text", "text_ar", "text_en", "search_ar", "search_en")),
                       Prefetch("carried_over_to", AgendaItem.objects.select_related("session__body")))
 
 
