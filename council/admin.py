@@ -1,6 +1,7 @@
 """The secretariat's admin for the standing structure, and the mixins every admin here shares."""
 
 import logging
+import re
 
 from axes.utils import reset as axes_reset
 from django import forms
@@ -139,11 +140,38 @@ def _converts(field, value):
     return "\x00" not in str(value)
 
 
-class SafeAutocompleteSelect(OnlyValidChoicesMixin, AutocompleteSelect):
+# The name of a field in an inline's row ("agenda_items-3-dossier"), not in its empty row ("…-__prefix__-…").
+IN_A_ROW = re.compile(r"-\d+-")
+
+
+class SharedAttributesMixin:
+    """In an inline's row, send an autocomplete without the attributes that are the same in every row.
+
+    Its address, the model and field it looks up, its theme and delays (half a kilobyte, twice in
+    each agenda row) are copied by js/shared-options.js from the inline's empty row, before
+    Django's autocomplete.js starts the widgets. Only set (shares_attributes) where the empty row
+    is sent, that is for whoever may add rows.
+    """
+
+    shares_attributes = False
+
+    class Media:
+        js = ["js/shared-options.js"]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if self.shares_attributes and IN_A_ROW.search(name):
+            kept = {key: value for key, value in context["widget"]["attrs"].items()
+                    if key not in ("class", "lang") and not key.startswith("data-")}
+            context["widget"]["attrs"] = {**kept, "data-shared-attributes": True}
+        return context
+
+
+class SafeAutocompleteSelect(SharedAttributesMixin, OnlyValidChoicesMixin, AutocompleteSelect):
     pass
 
 
-class SafeAutocompleteSelectMultiple(OnlyValidChoicesMixin, AutocompleteSelectMultiple):
+class SafeAutocompleteSelectMultiple(SharedAttributesMixin, OnlyValidChoicesMixin, AutocompleteSelectMultiple):
     pass
 
 
@@ -153,12 +181,18 @@ class SafeAutocompleteMixin:
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = SafeAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+            kwargs["widget"].shares_attributes = self.sends_an_empty_row(request)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = SafeAutocompleteSelectMultiple(db_field, self.admin_site, using=kwargs.get("using"))
+            kwargs["widget"].shares_attributes = self.sends_an_empty_row(request)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def sends_an_empty_row(self, request):
+        """True for an inline whose rows can copy from its empty row (see CachedChoicesMixin)."""
+        return hasattr(self, "shares_options") and self.shares_options(request)
 
 
 class SharedOptionsSelect(forms.Select):

@@ -51,3 +51,13 @@ def test_the_48th_sessions_form_stays_light(secretary_client, demo):
     """291 KB before its rows' options were sent once and its indentation dropped; bytes are deterministic."""
     response = secretary_client.get(admin_url("ar", "meetings_session_change", demo.pk))
     assert len(response.content) < 200_000
+
+
+def test_a_rows_autocomplete_leaves_its_address_and_settings_to_the_empty_row(secretary_client, demo):
+    html = page(secretary_client, admin_url("ar", "meetings_session_change", demo.pk))
+    row = re.search(r'<select name="agenda_items-0-dossier"[^>]*>', html).group(0)
+    empty = re.search(r'<select name="agenda_items-__prefix__-dossier"[^>]*>', html).group(0)
+    assert "data-shared-attributes" in row and "data-ajax--url" not in row and "admin-autocomplete" not in row
+    assert 'data-ajax--url="/ar/admin/autocomplete/"' in empty and 'class="admin-autocomplete"' in empty
+    # The session's own fields, outside any row, are whole.
+    assert re.search(r'<select name="body"[^>]*data-ajax--url=', html)

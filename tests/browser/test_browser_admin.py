@@ -142,3 +142,17 @@ def test_each_row_offers_every_choice_though_the_page_sends_them_once(logged_in_
     assert page.locator(".errornote").count() == 0
     participation.refresh_from_db()
     assert select.input_value() == str(participation.member_state_id)
+
+
+def test_an_autocomplete_in_an_existing_row_shows_its_choice_and_looks_others_up(logged_in_page, demo):
+    """Its address and settings come from the inline's empty row (SharedAttributesMixin)."""
+    page = logged_in_page
+    item = demo.agenda_items.exclude(reviewed_session=None).order_by("order").first()
+    page.goto(f"/ar/admin/meetings/session/{demo.pk}/change/")
+    row = page.locator(f"#agenda_items-group input[name$=-id][value='{item.pk}']").locator("xpath=ancestor::tr")
+    assert row.locator("select[name$=-reviewed_session]").get_attribute("data-ajax--url")
+    chosen = row.locator(".field-reviewed_session .select2-selection__rendered")
+    assert chosen.inner_text().strip().lstrip("×").strip() == str(item.reviewed_session)
+    row.locator(".field-dossier .select2-selection").click()
+    page.locator(".select2-results__option", has_text=str(demo.agenda_items.exclude(dossier=None).first().dossier)
+                 ).first.wait_for()
