@@ -8,7 +8,7 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 
 from council.models import MemberState
-from tests.helpers import admin_url, page
+from tests.helpers import admin_url, form_values, page
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +61,21 @@ def test_a_rows_autocomplete_leaves_its_address_and_settings_to_the_empty_row(se
     assert 'data-ajax--url="/ar/admin/autocomplete/"' in empty and 'class="admin-autocomplete"' in empty
     # The session's own fields, outside any row, are whole.
     assert re.search(r'<select name="body"[^>]*data-ajax--url=', html)
+
+
+def described_by(html):
+    """(reference, whether an element has that id) for every aria-describedby of the page."""
+    ids = set(re.findall(r' id="([^"]+)"', html))
+    return [(ref, ref in ids) for refs in re.findall(r'aria-describedby="([^"]+)"', html) for ref in refs.split()]
+
+
+def test_every_input_is_described_by_an_element_that_exists(secretary_client, demo):
+    """A table row has no help text beside its inputs (it is in the column's heading)."""
+    url = admin_url("ar", "meetings_session_change", demo.pk)
+    html = page(secretary_client, url)
+    assert described_by(html) and all(exists for _, exists in described_by(html)), described_by(html)
+    # Refused, a row's input names its list of errors.
+    data = {**form_values(secretary_client.get(url)), "agenda_items-0-order": "x"}
+    html = secretary_client.post(url, data).content.decode()
+    assert ("id_agenda_items-0-order_error", True) in described_by(html)
+    assert all(exists for _, exists in described_by(html))
