@@ -55,7 +55,9 @@ class BilingualFieldsMixin:
         language = getattr(db_field, "language", None)  # set on modeltranslation's fields only
         if field is not None and language:
             field.widget.attrs.update(lang=language, dir="rtl" if language == "ar" else "ltr")
-            field.widget.attrs["class"] = f"{field.widget.attrs.get('class', '')} bilingual bilingual-{language}"
+            # modeltranslation's classes (mt, mt-field-title-ar …) serve its tabs' script, which is not used here.
+            kept = [name for name in field.widget.attrs.get("class", "").split() if not name.startswith("mt")]
+            field.widget.attrs["class"] = " ".join([*kept, "bilingual", f"bilingual-{language}"])
             original = db_field.translated_field
             label = LANGUAGE_LABELS[language] % {"field": original.verbose_name}
             # modeltranslation requires the Arabic of a field that may not be blank, and only the Arabic.
