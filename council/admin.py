@@ -247,7 +247,8 @@ class CachedChoicesMixin:
             kwargs["widget"] = SharedOptionsSelect
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name in self.cached_choice_fields:
-            field.choices = list(field.choices)
+            # Through iter(): list() would first ask the choices' length, a COUNT query of its own.
+            field.choices = list(iter(field.choices))
         return field
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):

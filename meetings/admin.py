@@ -105,7 +105,7 @@ class SessionAgendaChoicesMixin:
             field.choices = cache[session_id]
         if db_field.name == "resolution":
             field.queryset = Resolution.objects.filter(session_id=session_on_page(request))
-            field.choices = list(field.choices)
+            field.choices = list(iter(field.choices))  # iter(): no COUNT query first
         return field
 
 
