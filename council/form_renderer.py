@@ -26,10 +26,14 @@ def formatted(value):
 
 
 def attributes(attrs):
-    """django/forms/widgets/attrs.html: ` name="value"`, a bare name for True, nothing for False."""
+    """django/forms/widgets/attrs.html: ` name="value"`, a bare name for True, nothing for False.
+
+    None writes nothing: a label with no "for" (a list of radio buttons, a read-only password) has no
+    attributes at all.
+    """
     return "".join(
         "" if value is False else f" {text(name)}" if value is True else f' {text(name)}="{formatted(value)}"'
-        for name, value in attrs.items())
+        for name, value in (attrs or {}).items())
 
 
 def input_widget(context):

@@ -37,6 +37,7 @@ def rendered(renderer, data):
         str(form[name].errors) for name in form.fields] + [
         str(form.non_field_errors()), str(ErrorList()), str(ErrorList(["x"], error_class="nonfield")),
         form["checkbox"].label_tag(), form["text"].label_tag(attrs={"class": "required", "x": True}),
+        form["radio"].label_tag(),  # a label with no "for" (a list of radio buttons): no attributes at all
         form["text"].legend_tag()]
 
 
