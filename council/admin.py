@@ -6,6 +6,7 @@ import re
 from axes.utils import reset as axes_reset
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import InlineModelAdmin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple, RelatedFieldWidgetWrapper
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -147,6 +148,12 @@ def _converts(field, value):
 IN_A_ROW = re.compile(r"-\d+-")
 
 
+def sends_an_empty_row(model_admin, request):
+    """True for an inline that sends its empty row (the one "Add another" copies), whose rows can then
+    copy what every row shares from it (js/shared-options.js): only for whoever may add rows."""
+    return isinstance(model_admin, InlineModelAdmin) and model_admin.has_add_permission(request, None)
+
+
 class SharedAttributesMixin:
     """In an inline's row, send an autocomplete without the attributes that are the same in every row.
 
@@ -184,18 +191,14 @@ class SafeAutocompleteMixin:
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = SafeAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
-            kwargs["widget"].shares_attributes = self.sends_an_empty_row(request)
+            kwargs["widget"].shares_attributes = sends_an_empty_row(self, request)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = SafeAutocompleteSelectMultiple(db_field, self.admin_site, using=kwargs.get("using"))
-            kwargs["widget"].shares_attributes = self.sends_an_empty_row(request)
+            kwargs["widget"].shares_attributes = sends_an_empty_row(self, request)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-    def sends_an_empty_row(self, request):
-        """True for an inline whose rows can copy from its empty row (see CachedChoicesMixin)."""
-        return hasattr(self, "shares_options") and self.shares_options(request)
 
 
 class SharedOptionsSelect(forms.Select):
@@ -217,7 +220,7 @@ class SharedOptionsSelect(forms.Select):
         return context
 
     def optgroups(self, name, value, attrs=None):
-        if "__prefix__" in name:
+        if not IN_A_ROW.search(name):
             return super().optgroups(name, value, attrs)
         every = self.choices
         chosen = [choice for choice in every if str("" if choice[0] is None else choice[0]) in value][:1]
@@ -238,12 +241,9 @@ class CachedChoicesMixin:
 
     cached_choice_fields = ()
 
-    def shares_options(self, request):
-        return self.has_add_permission(request, None)
-
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         shared = db_field.name in self.cached_choice_fields and "widget" not in kwargs
-        if shared and self.shares_options(request):
+        if shared and sends_an_empty_row(self, request):
             kwargs["widget"] = SharedOptionsSelect
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name in self.cached_choice_fields:
@@ -252,7 +252,7 @@ class CachedChoicesMixin:
         return field
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
-        if "widget" not in kwargs and db_field.name not in self.radio_fields and self.shares_options(request):
+        if "widget" not in kwargs and db_field.name not in self.radio_fields and sends_an_empty_row(self, request):
             kwargs["widget"] = SharedOptionsSelect
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 

@@ -62,7 +62,8 @@ def compact_html(html):
 
 
 class CompactAdminHTMLMiddleware:
-    """Send the admin's pages without their templates' indentation (a session's change form: 556 KB → ?)."""
+    """Send the admin's pages without their templates' indentation (a 30-item session's change form lost a
+    quarter of its size this way; see bench/README.md)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -24,6 +24,7 @@ from council.admin import (
     SafeAutocompleteMixin,
     SafeAutocompleteSelect,
     SharedOptionsSelect,
+    sends_an_empty_row,
 )
 from council.admin_history import HistoryAdminMixin
 from council.models import MemberState
@@ -93,7 +94,7 @@ class SessionAgendaChoicesMixin:
     and sent once per inline (SharedOptionsSelect)."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name in ("agenda_item", "resolution") and self.shares_options(request):
+        if db_field.name in ("agenda_item", "resolution") and sends_an_empty_row(self, request):
             kwargs.setdefault("widget", SharedOptionsSelect)
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name == "agenda_item":
@@ -136,8 +137,8 @@ class ResolutionInline(SessionAgendaChoicesMixin, BilingualStackedInline):
         formset = super().get_formset(request, obj, **kwargs)
         # The member states, once for every slot of every row.
         states = [(state.pk, str(state)) for state in MemberState.objects.order_by("protocol_order")]
-        formset.form = type(formset.form.__name__, (formset.form,), {
-            "state_choices": states, "state_widget": SharedOptionsSelect if self.shares_options(request) else None})
+        widget = SharedOptionsSelect if sends_an_empty_row(self, request) else None
+        formset.form = type(formset.form.__name__, (formset.form,), {"state_choices": states, "state_widget": widget})
         return formset
 
 

@@ -66,10 +66,10 @@ def text(record, field, block=False, wrap="", css="", prefix="", suffix=""):
     page_language = "en" if (get_language() or "ar").startswith("en") else "ar"
     if language != page_language:
         note_html, note = PENDING_NOTES[language, bool(block)]
+        tag = "div" if block else "span"
         # The notes are spelled out above for the catalogue; translated here, in the page's language.
-        shown = format_html('<{} class="fallback" lang="{}" dir="{}">{}</{}>{}', "div" if block else "span",
-                            language, "rtl" if language == "ar" else "ltr", shown, "div" if block else "span",
-                            format_html(note_html, _(note)))
+        shown = format_html('<{} class="fallback" lang="{}" dir="{}">{}</{}>{}', tag, language,
+                            "rtl" if language == "ar" else "ltr", shown, tag, format_html(note_html, _(note)))
     if wrap:
         shown = format_html("<{}{}>{}</{}>", wrap, format_html(' class="{}"', css) if css else "", shown, wrap)
     return format_html("{}{}{}", prefix, shown, suffix)
